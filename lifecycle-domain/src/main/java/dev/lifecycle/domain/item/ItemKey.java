@@ -43,6 +43,21 @@ public record ItemKey(KeyAttribute partitionKey, Optional<KeyAttribute> sortKey)
         return attributes;
     }
 
+    /**
+     * Prefix match on the partition key: S values by string prefix, N values by their canonical
+     * decimal text, B values by the prefix's UTF-8 bytes.
+     */
+    public boolean partitionKeyStartsWith(String prefix) {
+        KeyValue value = partitionKey.value();
+        if (value instanceof AttributeValue.S s) {
+            return s.value().startsWith(prefix);
+        }
+        if (value instanceof AttributeValue.N n) {
+            return n.canonical().startsWith(prefix);
+        }
+        return ((AttributeValue.B) value).value().startsWith(Bytes.of(prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** True when the item carries exactly these key values. */
     public boolean identifies(Item item) {
         return asAttributes().entrySet().stream()

@@ -1,0 +1,30 @@
+package dev.lifecycle.domain.stream;
+
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/** A stream record's sequence number: up to 40 decimal digits, ordered numerically within a shard. */
+public record SequenceNumber(String value) implements Comparable<SequenceNumber> {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,40}");
+
+    public SequenceNumber {
+        if (value == null || !DIGITS.matcher(value).matches()) {
+            throw new IllegalArgumentException("sequence number '" + value + "' must be 1 to 40 decimal digits");
+        }
+    }
+
+    public static SequenceNumber of(String value) {
+        return new SequenceNumber(value);
+    }
+
+    @Override
+    public int compareTo(SequenceNumber other) {
+        return new BigInteger(value).compareTo(new BigInteger(other.value));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
