@@ -59,7 +59,7 @@ class ExpiryPropertiesTest {
     @MethodSource("seeds")
     void stampedItem_isStrictlyExpiredFromItsSecond_andNotOneNanosecondBefore(long seed) {
         RandomValues random = new RandomValues(seed);
-        Item item = random.item(random.itemKey());
+        Item item = new Item(random.itemKey().asAttributes());
         ExpiryTime expiry = ExpiryTime.notBefore(random.instant(EARLIEST_START, LATEST_START));
         StrictExpiry strict = StrictExpiry.onAttribute("expiresAt");
 
