@@ -5,6 +5,8 @@ import dev.lifecycle.domain.item.Bytes;
 import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.item.ItemKey;
 import dev.lifecycle.domain.item.KeyValue;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -177,6 +179,107 @@ public final class RandomValues {
             set.add(generator.get());
         }
         return set;
+    }
+
+    /** A long in {@code [from, until)}. */
+    public long longBetween(long from, long until) {
+        return random.nextLong(from, until);
+    }
+
+    /** An instant in {@code [from, until)}; one in three falls on a whole second. */
+    public Instant instant(Instant from, Instant until) {
+        long seconds = longBetween(from.getEpochSecond(), until.getEpochSecond());
+        int nanos = random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000);
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** The same value with every number spelled another way (trailing zeros, exponent), so still equal. */
+    public AttributeValue respelled(AttributeValue value) {
+        if (value instanceof AttributeValue.N n) {
+            return respelled(n);
+        }
+        if (value instanceof AttributeValue.NS ns) {
+            Set<AttributeValue.N> members = new LinkedHashSet<>();
+            ns.values().forEach(member -> members.add(respelled(member)));
+            return new AttributeValue.NS(members);
+        }
+        if (value instanceof AttributeValue.M m) {
+            return new AttributeValue.M(respelledMap(m.values()));
+        }
+        if (value instanceof AttributeValue.L l) {
+            return AttributeValue.listOf(l.values().stream().map(this::respelled).toList());
+        }
+        return value;
+    }
+
+    public Item respelled(Item item) {
+        return new Item(respelledMap(item.attributes()));
+    }
+
+    private AttributeValue.N respelled(AttributeValue.N n) {
+        BigDecimal number = n.toBigDecimal();
+        String text = switch (random.nextInt(4)) {
+            case 0 -> number.setScale(number.scale() + 1 + random.nextInt(3)).toPlainString();
+            case 1 -> number.toString();
+            case 2 -> number.stripTrailingZeros().toEngineeringString();
+            default -> n.canonical();
+        };
+        return new AttributeValue.N(text);
+    }
+
+    private Map<String, AttributeValue> respelledMap(Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> copy = new LinkedHashMap<>();
+        values.forEach((name, value) -> copy.put(name, respelled(value)));
+        return copy;
+    }
+
+    /** The same item with exactly one attribute value, possibly deep inside a map or list, made different. */
+    public Item withOneValueChanged(Item item) {
+        List<String> names = new ArrayList<>(item.attributes().keySet());
+        String name = names.get(random.nextInt(names.size()));
+        return item.with(name, changed(item.attributes().get(name)));
+    }
+
+    /**
+     * A value that differs from the given one: often a near miss (one more digit in the last place,
+     * one more character, one more set member, a change deep inside a map or list), else another
+     * random value.
+     */
+    public AttributeValue changed(AttributeValue value) {
+        boolean nearMiss = random.nextBoolean();
+        if (nearMiss && value instanceof AttributeValue.M m && !m.values().isEmpty()) {
+            List<String> names = new ArrayList<>(m.values().keySet());
+            String name = names.get(random.nextInt(names.size()));
+            Map<String, AttributeValue> copy = new LinkedHashMap<>(m.values());
+            copy.put(name, changed(copy.get(name)));
+            return new AttributeValue.M(copy);
+        }
+        if (nearMiss && value instanceof AttributeValue.L l && !l.values().isEmpty()) {
+            List<AttributeValue> copy = new ArrayList<>(l.values());
+            int index = random.nextInt(copy.size());
+            copy.set(index, changed(copy.get(index)));
+            return AttributeValue.listOf(copy);
+        }
+        if (nearMiss && value instanceof AttributeValue.N n) {
+            BigDecimal number = n.toBigDecimal().stripTrailingZeros();
+            return new AttributeValue.N(number.add(BigDecimal.ONE.movePointLeft(number.scale())).toString());
+        }
+        if (nearMiss && value instanceof AttributeValue.S s) {
+            return AttributeValue.s(s.value() + ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        if (nearMiss && value instanceof AttributeValue.SS ss) {
+            Set<String> members = new LinkedHashSet<>(ss.values());
+            String extra = ss.values().iterator().next() + "x";
+            while (!members.add(extra)) {
+                extra = extra + "x";
+            }
+            return new AttributeValue.SS(members);
+        }
+        AttributeValue other = value(1);
+        while (other.equals(value)) {
+            other = value(1);
+        }
+        return other;
     }
 
     @Override

@@ -63,10 +63,21 @@ public final class TestRecords {
                 StreamViewType.NEW_AND_OLD_IMAGES);
     }
 
+    public static ChangeRecord modify(Item oldImage, Item newImage, String sequence) {
+        return new ChangeRecord("event-" + sequence, EventName.MODIFY, TableName.of(TestPolicies.TABLE), keysOf(newImage),
+                Optional.of(oldImage), Optional.of(newImage), SequenceNumber.of(sequence), EVENT_TIME, Optional.empty(),
+                StreamViewType.NEW_AND_OLD_IMAGES);
+    }
+
     /** A REMOVE from a stream whose view type carries no old image. */
     public static ChangeRecord keysOnlyRemove(Item oldImage, String sequence) {
+        return keysOnlyRemove(oldImage, sequence, Optional.of(UserIdentity.dynamoDbTtlService()));
+    }
+
+    /** A REMOVE from a KEYS_ONLY stream, with the given identity (empty for a user's delete). */
+    public static ChangeRecord keysOnlyRemove(Item oldImage, String sequence, Optional<UserIdentity> identity) {
         return new ChangeRecord("event-" + sequence, EventName.REMOVE, TableName.of(TestPolicies.TABLE), keysOf(oldImage),
-                Optional.empty(), Optional.empty(), SequenceNumber.of(sequence), EVENT_TIME,
-                Optional.of(UserIdentity.dynamoDbTtlService()), StreamViewType.KEYS_ONLY);
+                Optional.empty(), Optional.empty(), SequenceNumber.of(sequence), EVENT_TIME, identity,
+                StreamViewType.KEYS_ONLY);
     }
 }
