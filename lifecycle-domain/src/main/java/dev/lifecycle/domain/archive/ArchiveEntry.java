@@ -30,9 +30,8 @@ public record ArchiveEntry(
         String contentSha256) {
 
     public ArchiveEntry {
-        if (table == null || key == null || oldImage == null || cause == null || deletedAt == null
-                || eventId == null || eventId.isBlank() || sequenceNumber == null || policyId == null
-                || policyVersion == null || contentSha256 == null) {
+        requireAll(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion);
+        if (contentSha256 == null) {
             throw new IllegalArgumentException("every field of an archive entry is required");
         }
         if (!key.identifies(oldImage)) {
@@ -49,8 +48,17 @@ public record ArchiveEntry(
     public static ArchiveEntry create(TableName table, ItemKey key, Item oldImage, DeletionCause cause, Instant deletedAt,
                                       String eventId, SequenceNumber sequenceNumber, PolicyId policyId,
                                       PolicyVersion policyVersion) {
+        requireAll(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion);
         String sha256 = KeyToken.sha256Hex(canonicalContent(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber));
         return new ArchiveEntry(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion, sha256);
+    }
+
+    private static void requireAll(Object... fields) {
+        for (Object field : fields) {
+            if (field == null || field instanceof String text && text.isBlank()) {
+                throw new IllegalArgumentException("every field of an archive entry is required");
+            }
+        }
     }
 
     /** The canonical JSON the checksum covers (keys sorted, values in canonical DynamoDB JSON). */

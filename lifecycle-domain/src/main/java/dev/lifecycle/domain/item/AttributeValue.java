@@ -2,6 +2,7 @@ package dev.lifecycle.domain.item;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public sealed interface AttributeValue
             if (value == null) {
                 throw new IllegalArgumentException("S value must not be null");
             }
+            Text.requireWellFormed(value, "S value");
         }
 
         @Override
@@ -73,10 +75,15 @@ public sealed interface AttributeValue
         public static final int MAX_SIGNIFICANT_DIGITS = 38;
         private static final BigDecimal SMALLEST_MAGNITUDE = new BigDecimal("1E-130");
         private static final BigDecimal MAGNITUDE_LIMIT = new BigDecimal("1E+126");
+        private static final java.util.regex.Pattern NUMBER_SYNTAX =
+                java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
         public N {
             if (value == null) {
                 throw new IllegalArgumentException("N value must not be null");
+            }
+            if (!NUMBER_SYNTAX.matcher(value).matches()) {
+                throw new IllegalArgumentException("N value '" + value + "' is not a decimal number (ASCII digits, sign, point, exponent)");
             }
             BigDecimal parsed = parse(value);
             BigDecimal stripped = parsed.stripTrailingZeros();
@@ -153,10 +160,11 @@ public sealed interface AttributeValue
     record SS(Set<String> values) implements AttributeValue {
         public SS {
             values = checkedSet("SS", values);
+            values.forEach(member -> Text.requireWellFormed(member, "SS member"));
         }
 
         public static SS of(String... values) {
-            return new SS(distinct("SS", List.of(values)));
+            return new SS(distinct("SS", Arrays.asList(values)));
         }
 
         @Override
@@ -172,7 +180,7 @@ public sealed interface AttributeValue
         }
 
         public static NS of(String... values) {
-            return new NS(distinct("NS", List.of(values).stream().map(N::new).toList()));
+            return new NS(distinct("NS", Arrays.stream(values).map(v -> v == null ? null : new N(v)).toList()));
         }
 
         @Override
@@ -188,7 +196,7 @@ public sealed interface AttributeValue
         }
 
         public static BS of(Bytes... values) {
-            return new BS(distinct("BS", List.of(values)));
+            return new BS(distinct("BS", Arrays.asList(values)));
         }
 
         @Override
@@ -224,7 +232,7 @@ public sealed interface AttributeValue
         }
 
         public static L of(AttributeValue... values) {
-            return new L(List.of(values));
+            return new L(Arrays.asList(values));
         }
 
         @Override
@@ -275,6 +283,9 @@ public sealed interface AttributeValue
     private static <T> Set<T> distinct(String type, Collection<T> values) {
         Set<T> set = new LinkedHashSet<>();
         for (T value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException(type + " must not contain null");
+            }
             if (!set.add(value)) {
                 throw new IllegalArgumentException(type + " contains the member " + value + " twice");
             }
@@ -291,6 +302,7 @@ public sealed interface AttributeValue
             if (name == null) {
                 throw new IllegalArgumentException(type + " has a null attribute name");
             }
+            Text.requireWellFormed(name, type + " attribute name");
             if (value == null) {
                 throw new IllegalArgumentException(type + " attribute '" + name + "' has a null value");
             }

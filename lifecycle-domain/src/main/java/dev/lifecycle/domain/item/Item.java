@@ -17,6 +17,7 @@ public record Item(Map<String, AttributeValue> attributes) {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("item attribute names must not be empty");
             }
+            Text.requireWellFormed(name, "item attribute name");
             if (value == null) {
                 throw new IllegalArgumentException("item attribute '" + name + "' has a null value");
             }

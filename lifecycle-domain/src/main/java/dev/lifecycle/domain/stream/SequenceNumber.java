@@ -23,6 +23,17 @@ public record SequenceNumber(String value) implements Comparable<SequenceNumber>
         return new BigInteger(value).compareTo(new BigInteger(other.value));
     }
 
+    /** Numeric, like the ordering: {@code 010} and {@code 10} are the same position in a shard. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SequenceNumber other && compareTo(other) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return new BigInteger(value).hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
