@@ -1,57 +1,56 @@
 package dev.lifecycle.lambda;
 
-import java.util.ArrayList;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.lifecycle.adapters.aws.stream.DecodedBatch;
+import dev.lifecycle.adapters.aws.stream.LambdaStreamEventDecoder;
+import dev.lifecycle.domain.stream.SequenceNumber;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
-import org.jboss.logging.Logger;
+/**
+ * Lambda entry point for DynamoDB stream batches. Decodes the raw event (streaming, no reflection),
+ * archives through the domain, and answers {@code {"batchItemFailures":[...]}} with the sequence
+ * number of every record that failed. A batch it cannot even split into records fails whole (the
+ * exception propagates), which Lambda retries and, past the retry limit, sends to the failure queue.
+ */
+@Named("stream-processor")
+public class StreamBatchHandler implements RequestStreamHandler {
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+    private static final JsonFactory JSON = new JsonFactory();
 
-/** Lambda entry point for DynamoDB stream batches: reports which records must be retried. */
-public class StreamBatchHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final StreamBatchProcessor processor;
 
-    private static final Logger LOG = Logger.getLogger(StreamBatchHandler.class);
+    @Inject
+    public StreamBatchHandler(StreamBatchProcessor processor) {
+        this.processor = processor;
+    }
 
-    // A record is never reported done unless archived; archiving is not wired yet, so none is.
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbStreamRecord> records = recordsOf(event);
-        List<BatchItemFailure> failures = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            failures.add(new BatchItemFailure(sequenceNumberOf(records.get(i), i)));
-        }
-        if (!failures.isEmpty()) {
-            LOG.warnf("Archiving is not wired in this build: reporting all %d records of the batch as failed, for retry",
-                    failures.size());
-        }
-        return new StreamsEventResponse(failures);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        DecodedBatch batch = LambdaStreamEventDecoder.decode(input);
+        List<SequenceNumber> failures = processor.process(batch.records());
+        writeResponse(failures, output);
     }
 
-    private static List<DynamodbStreamRecord> recordsOf(DynamodbEvent event) {
-        if (event == null || event.getRecords() == null) {
-            return List.of();
+    static void writeResponse(List<SequenceNumber> failures, OutputStream output) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(output, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("batchItemFailures");
+            for (SequenceNumber failure : failures) {
+                json.writeStartObject();
+                json.writeStringField("itemIdentifier", failure.value());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        return event.getRecords();
-    }
-
-    /**
-     * Without a sequence number a record cannot be reported failed on its own, and an empty
-     * identifier would let Lambda treat the batch as done: fail the whole batch instead.
-     */
-    private static String sequenceNumberOf(DynamodbStreamRecord record, int index) {
-        String sequenceNumber = record == null || record.getDynamodb() == null
-                ? null
-                : record.getDynamodb().getSequenceNumber();
-        if (sequenceNumber == null || sequenceNumber.isBlank()) {
-            String eventId = record == null ? null : record.getEventID();
-            throw new IllegalArgumentException("stream record #" + index + " (eventID " + eventId
-                    + ") has no dynamodb.SequenceNumber: failing the whole batch so that Lambda retries it");
-        }
-        return sequenceNumber;
     }
 }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Runs the handler inside Quarkus, fed through the mock Lambda event server as Lambda would feed it. */
+/** Runs the packaged wiring inside Quarkus, fed through the mock Lambda event server, with AWS unreachable. */
 @QuarkusTest
 class StreamBatchHandlerLambdaTest {
 
     @Test
-    void everyRecord_isReportedFailed_untilArchivingIsWired() throws IOException {
+    void whenAwsIsUnreachable_everyRecordIsReportedFailed_neverSucceeded() throws IOException {
         given().port(mockEventServerPort())
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON)

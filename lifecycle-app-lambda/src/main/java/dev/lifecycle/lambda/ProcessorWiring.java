@@ -1,0 +1,46 @@
+package dev.lifecycle.lambda;
+
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
+import dev.lifecycle.adapters.aws.s3.S3ArchiveStore;
+import dev.lifecycle.domain.archive.ArchiveChangesService;
+import dev.lifecycle.domain.policy.CachingPolicyLoader;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Wires the domain's archive use case to the AWS adapters, from configuration. */
+public class ProcessorWiring {
+
+    @Produces
+    @Singleton
+    ExecutorService archiveWriters(ProcessorConfig config) {
+        if (config.writeConcurrency() < 1) {
+            throw new IllegalArgumentException("lifecycle.processor.write-concurrency must be at least 1, was "
+                    + config.writeConcurrency());
+        }
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(config.writeConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "archive-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void stopWriters(@Disposes ExecutorService writers) {
+        writers.shutdown();
+    }
+
+    @Produces
+    @Singleton
+    StreamBatchProcessor processor(DynamoDbClient dynamoDb, S3Client s3, ExecutorService writers, ProcessorConfig config) {
+        DynamoDbPolicyRepository policies = new DynamoDbPolicyRepository(dynamoDb, config.policyTable());
+        CachingPolicyLoader cached = new CachingPolicyLoader(policies, Clock.systemUTC(), config.policyCacheMaxAge());
+        return new StreamBatchProcessor(new ArchiveChangesService(cached, new S3ArchiveStore(s3), writers));
+    }
+}

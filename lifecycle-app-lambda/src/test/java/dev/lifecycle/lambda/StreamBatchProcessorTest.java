@@ -1,0 +1,79 @@
+package dev.lifecycle.lambda;
+
+import static dev.lifecycle.domain.testing.TestPolicies.draft;
+import static dev.lifecycle.domain.testing.TestPolicies.policy;
+import static dev.lifecycle.domain.testing.TestPolicies.withCauses;
+import static dev.lifecycle.domain.testing.TestRecords.EVENT_TIME;
+import static dev.lifecycle.domain.testing.TestRecords.insert;
+import static dev.lifecycle.domain.testing.TestRecords.order;
+import static dev.lifecycle.domain.testing.TestRecords.ttlRemove;
+import static dev.lifecycle.domain.testing.TestRecords.userRemove;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.domain.archive.ArchiveChangesService;
+import dev.lifecycle.domain.archive.ArchiveChangesUseCase;
+import dev.lifecycle.domain.archive.ArchiveChangesUseCase.IncomingRecord;
+import dev.lifecycle.domain.stream.SequenceNumber;
+import dev.lifecycle.domain.testing.InMemoryArchiveStore;
+import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamBatchProcessorTest {
+
+    private static final long PAST = EVENT_TIME.getEpochSecond() - 60;
+
+    private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
+    private final InMemoryArchiveStore store = new InMemoryArchiveStore();
+    private final StreamBatchProcessor processor = new StreamBatchProcessor(ArchiveChangesService.sequential(policies, store));
+
+    @Test
+    void archivedAndSkippedRecords_areNotReported_failedOnesAre_inBatchOrder() {
+        policies.create(policy(withCauses(draft(), "TTL")));
+        store.failWritesOf("3");
+
+        List<SequenceNumber> failed = processor.process(List.of(
+                decoded(ttlRemove(order("a", "1", PAST), "1")),
+                decoded(userRemove(order("b", "1", PAST + 7200), "2")),
+                decoded(ttlRemove(order("c", "1", PAST), "3")),
+                decoded(insert(order("d", "1", PAST), "4")),
+                new IncomingRecord.Undecodable(SequenceNumber.of("5"), "OldImage.x: N value 'abc'")));
+
+        assertThat(failed).extracting(SequenceNumber::value).containsExactly("3", "5");
+        assertThat(store.objects()).hasSize(1);
+    }
+
+    @Test
+    void aUseCaseThatForgetsARecord_getsItReportedFailed() {
+        ArchiveChangesUseCase forgetful = command -> new ArchiveChangesUseCase.BatchResult(List.of());
+
+        List<SequenceNumber> failed = new StreamBatchProcessor(forgetful).process(List.of(decoded(ttlRemove(order("a", "1", PAST), "7"))));
+
+        assertThat(failed).extracting(SequenceNumber::value).containsExactly("7");
+    }
+
+    @Test
+    void theResponse_isLambdasPartialBatchFormat() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        StreamBatchHandler.writeResponse(List.of(SequenceNumber.of("11"), SequenceNumber.of("12")), out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"11\"},{\"itemIdentifier\":\"12\"}]}");
+    }
+
+    @Test
+    void anEmptyFailureList_meansTheWholeBatchSucceeded() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        StreamBatchHandler.writeResponse(List.of(), out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    }
+
+    private static IncomingRecord decoded(dev.lifecycle.domain.stream.ChangeRecord record) {
+        return new IncomingRecord.Decoded(record);
+    }
+}
