@@ -185,7 +185,7 @@ public final class DynamoDbJson {
 
     private static void requireEnd(JsonParser parser) throws IOException {
         if (parser.nextToken() != null) {
-            throw new DynamoDbJsonException(JsonPaths.ROOT, "unexpected " + describe(parser) + " after the end of the value");
+            throw new DynamoDbJsonException(JsonPaths.ROOT, "more content after the end of the value: " + describe(parser));
         }
     }
 
@@ -227,7 +227,7 @@ public final class DynamoDbJson {
      */
     public static Map<String, AttributeValue> readAttributes(JsonParser parser) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new DynamoDbJsonException(JsonPaths.of(parser.getParsingContext()),
+            throw new DynamoDbJsonException(JsonPaths.ofCurrentValue(parser),
                     "expected an object of attributes, found " + describe(parser));
         }
         return readMembers(parser, 1, true);
@@ -266,7 +266,7 @@ public final class DynamoDbJson {
 
     private static AttributeValue readValue(JsonParser parser, int depth) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new DynamoDbJsonException(JsonPaths.of(parser.getParsingContext()),
+            throw new DynamoDbJsonException(JsonPaths.ofCurrentValue(parser),
                     "expected a typed value such as {\"S\": \"text\"}, found " + describe(parser));
         }
         JsonStreamContext typed = parser.getParsingContext();
@@ -342,7 +342,7 @@ public final class DynamoDbJson {
         Set<T> members = new LinkedHashSet<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                throw new DynamoDbJsonException(JsonPaths.of(parser.getParsingContext()),
+                throw new DynamoDbJsonException(JsonPaths.ofCurrentValue(parser),
                         type + " member must be a JSON string, found " + describe(parser));
             }
             T member;

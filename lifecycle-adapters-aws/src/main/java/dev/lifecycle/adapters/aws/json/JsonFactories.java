@@ -3,6 +3,7 @@ package dev.lifecycle.adapters.aws.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /** The one Jackson factory the codecs share: strict JSON, limits that fit DynamoDB's own. */
 public final class JsonFactories {
@@ -17,6 +18,9 @@ public final class JsonFactories {
             .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(MAX_NAME_LENGTH).build())
             // callers own the streams they hand in (a Lambda's input stream, for one)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            // Jackson 2 writes characters outside the BMP (emoji) as two \\uXXXX escapes unless told
+            // to write their four UTF-8 bytes; both are valid, the bytes are shorter and readable
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     private JsonFactories() {

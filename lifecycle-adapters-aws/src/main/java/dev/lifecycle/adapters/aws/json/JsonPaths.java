@@ -1,6 +1,8 @@
 package dev.lifecycle.adapters.aws.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,17 @@ public final class JsonPaths {
         StringBuilder out = new StringBuilder();
         append(context, out);
         return out.length() == 0 ? ROOT : out.toString();
+    }
+
+    /**
+     * The path of the value the parser's current token belongs to. On a {@code START_OBJECT} or
+     * {@code START_ARRAY} the parser has already entered the new container, whose position is its
+     * parent's.
+     */
+    public static String ofCurrentValue(JsonParser parser) {
+        JsonStreamContext context = parser.getParsingContext();
+        boolean entered = parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY;
+        return of(entered ? context.getParent() : context);
     }
 
     /** The path of a named member under a path. */
