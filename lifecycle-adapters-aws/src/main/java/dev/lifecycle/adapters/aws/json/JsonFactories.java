@@ -18,6 +18,9 @@ public final class JsonFactories {
             .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(MAX_NAME_LENGTH).build())
             // callers own the streams they hand in (a Lambda's input stream, for one)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            // attribute names are user data, often of high cardinality (maps keyed by ids): interning
+            // them churns a global locked cache for nothing, as names are compared with equals()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             // Jackson 2 writes characters outside the BMP (emoji) as two \\uXXXX escapes unless told
             // to write their four UTF-8 bytes; both are valid, the bytes are shorter and readable
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
