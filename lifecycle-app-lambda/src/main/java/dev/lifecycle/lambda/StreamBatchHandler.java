@@ -26,6 +26,7 @@ public class StreamBatchHandler implements RequestStreamHandler {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final LambdaStreamEventDecoder decoder = new LambdaStreamEventDecoder();
     private final StreamBatchProcessor processor;
 
     @Inject
@@ -35,7 +36,7 @@ public class StreamBatchHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        DecodedBatch batch = LambdaStreamEventDecoder.decode(input);
+        DecodedBatch batch = decoder.decode(input);
         List<SequenceNumber> failures = processor.process(batch.records());
         writeResponse(failures, output);
     }
