@@ -1,9 +1,6 @@
 package dev.lifecycle.adapters.aws.archive;
 
-/**
- * An archive object whose content no longer hashes to the {@code contentSha256} it states: it was
- * altered after it was written, or damaged.
- */
+/** An archive object whose content no longer hashes to the {@code contentSha256} it states: altered or damaged. */
 public class ArchiveChecksumMismatchException extends UnreadableArchiveObjectException {
 
     private static final long serialVersionUID = 1L;

@@ -32,13 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The archive object format, version 1 ({@value #FORMAT}): one {@link ArchiveEntry} as UTF-8 JSON,
- * fields in a fixed order, the old image in DynamoDB JSON exactly as the stream delivered it. The
- * same entry always gives the same bytes. Reading accepts the fields in any order, ignores fields
- * it does not know, rejects another {@code format}, and verifies the checksum (see
- * {@code docs/archive-format.md}).
- */
+/** Writes and reads archive objects of format {@value #FORMAT}, as docs/archive-format.md describes them. */
 public final class ArchiveJson {
 
     /** The value of the {@code format} field this class writes and reads. */
@@ -62,7 +56,10 @@ public final class ArchiveJson {
 
     // ---------------------------------------------------------------- writing
 
-    /** The entry as UTF-8 JSON, ending with a newline. */
+    /**
+     * The entry as UTF-8 JSON ending with a newline: fields in a fixed order, the old image exactly
+     * as the stream delivered it. The same entry always gives the same bytes.
+     */
     public static byte[] write(ArchiveEntry entry) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512 + entry.oldImage().attributes().size() * 64);
         try (JsonGenerator json = JsonFactories.shared().createGenerator(out, JsonEncoding.UTF8)) {
@@ -105,7 +102,8 @@ public final class ArchiveJson {
     // ---------------------------------------------------------------- reading
 
     /**
-     * Reads an archive object back into its entry. {@code objectName} (such as
+     * Reads an archive object back into its entry: fields in any order, unknown fields ignored,
+     * another {@code format} refused, the checksum verified. {@code objectName} (such as
      * {@code s3://bucket/key}) appears in every error: {@link ArchiveChecksumMismatchException} when
      * the content does not hash to its stated checksum, {@link UnreadableArchiveObjectException}
      * for anything else.

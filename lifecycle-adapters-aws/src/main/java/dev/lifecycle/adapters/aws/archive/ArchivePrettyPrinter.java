@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import java.io.IOException;
 
-/**
- * The white space of archive objects: one top-level field per line, everything nested on that line
- * with {@code ", "} and {@code ": "} between members, like the format's documentation shows it.
- * Stateful: one instance per generator.
- */
+// Stateful (it counts nesting): one instance per generator.
+/** The white space of archive objects: a line per top-level field, nested values inline with ", " and ": ". */
 final class ArchivePrettyPrinter implements PrettyPrinter {
 
     private int nesting;

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.regex.Pattern;
 
-/**
- * Renders where a streaming parser stands as a readable path, such as
- * {@code Records[2].dynamodb.OldImage.address.M.zip}: names joined by dots, array indexes in
- * brackets, and names that are not plain words quoted, as in {@code ["a.b"]}.
- */
+/** Names where a streaming parser stands as a readable path, e.g. {@code Records[2].dynamodb.OldImage["a.b"].M.zip}. */
 public final class JsonPaths {
 
     /** The path of the document itself. */
