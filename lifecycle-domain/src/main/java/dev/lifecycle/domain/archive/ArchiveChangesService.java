@@ -1,5 +1,6 @@
 package dev.lifecycle.domain.archive;
 
+import dev.lifecycle.domain.failure.DependencyFailureException;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.stream.ChangeRecord;
@@ -36,8 +37,10 @@ public final class ArchiveChangesService implements ArchiveChangesUseCase {
         Optional<RetentionPolicy> policy;
         try {
             policy = policies.findByTable(command.table());
+        } catch (DependencyFailureException e) {
+            return failAll(command, e.retryable(), "policy lookup for table '" + command.table() + "' failed: " + e.getMessage());
         } catch (RuntimeException e) {
-            return failAll(command, true, "policy lookup for table '" + command.table() + "' failed: " + e.getMessage());
+            return failAll(command, true, "policy lookup for table '" + command.table() + "' failed: " + e);
         }
         if (policy.isEmpty()) {
             return failAll(command, false, "no policy governs table '" + command.table() + "'");
@@ -73,6 +76,8 @@ public final class ArchiveChangesService implements ArchiveChangesUseCase {
         StoreOutcome outcome;
         try {
             outcome = store.store(archive);
+        } catch (DependencyFailureException e) {
+            return new RecordOutcome.Failed(record.sequenceNumber(), e.retryable(), e.getMessage());
         } catch (RuntimeException e) {
             return new RecordOutcome.Failed(record.sequenceNumber(), true, "archive store threw: " + e);
         }

@@ -61,7 +61,7 @@ public record ArchiveEntry(
         }
     }
 
-    /** The canonical JSON the checksum covers (keys sorted, values in canonical DynamoDB JSON). */
+    /** The canonical JSON the checksum covers (fields sorted, keys partition first, values in canonical DynamoDB JSON). */
     public String canonicalContent() {
         return canonicalContent(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber);
     }
@@ -75,12 +75,18 @@ public record ArchiveEntry(
         CanonicalJson.writeString(deletedAt.toString(), out);
         out.append(",\"eventId\":");
         CanonicalJson.writeString(eventId, out);
-        out.append(",\"keys\":");
-        CanonicalJson.writeAttributes(key.asAttributes(), out);
+        // Partition key first, then sort key: an object cannot be accepted with the two exchanged.
+        out.append(",\"keys\":[");
+        CanonicalJson.writeAttributes(java.util.Map.of(key.partitionKey().name(), key.partitionKey().value()), out);
+        key.sortKey().ifPresent(sort -> {
+            out.append(',');
+            CanonicalJson.writeAttributes(java.util.Map.of(sort.name(), sort.value()), out);
+        });
+        out.append(']');
         out.append(",\"oldImage\":");
         CanonicalJson.writeAttributes(oldImage.attributes(), out);
         out.append(",\"sequenceNumber\":");
-        CanonicalJson.writeString(sequenceNumber.value(), out);
+        CanonicalJson.writeString(sequenceNumber.canonical(), out);
         out.append(",\"table\":");
         CanonicalJson.writeString(table.value(), out);
         out.append('}');

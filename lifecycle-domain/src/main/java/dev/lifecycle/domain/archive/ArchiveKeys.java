@@ -24,7 +24,7 @@ public final class ArchiveKeys {
     public static ObjectKey forRecord(KeyPrefix prefix, TableName table, Instant deletedAt, ItemKey key,
                                       SequenceNumber sequenceNumber) {
         LocalDate day = LocalDate.ofInstant(deletedAt, ZoneOffset.UTC);
-        return new ObjectKey(dayPrefix(prefix, table, day) + KeyToken.encode(key) + "/" + sequenceNumber.value() + EXTENSION);
+        return new ObjectKey(dayPrefix(prefix, table, day) + KeyToken.encode(key) + "/" + sequenceNumber.canonical() + EXTENSION);
     }
 
     /** The common prefix of one table's archive objects for one day (ends with '/'). */

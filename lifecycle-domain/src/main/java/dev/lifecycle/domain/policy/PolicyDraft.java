@@ -47,6 +47,25 @@ public record PolicyDraft(
     public record LockDraft(String mode, Integer days) {
     }
 
+    /** The draft that states {@code policy} exactly: validating it gives the same policy back. */
+    public static PolicyDraft of(RetentionPolicy policy) {
+        return new PolicyDraft(
+                policy.table().value(),
+                policy.keySchema().partitionKeyName(),
+                policy.keySchema().sortKeyName().orElse(null),
+                policy.ttlAttribute().value(),
+                policy.retention().duration().toString(),
+                policy.clockStart().name(),
+                policy.archivedCauses().stream().map(Enum::name).toList(),
+                policy.destination().bucket().value(),
+                policy.destination().prefix().value(),
+                policy.tiers().stream().map(t -> new TierDraft(t.storageClass().name(), t.afterDays())).toList(),
+                policy.archiveExpiryDays().orElse(null),
+                policy.objectLock().map(l -> new LockDraft(l.mode().name(), l.days())).orElse(null),
+                policy.keyFilter().map(KeyFilter::partitionKeyPrefix).orElse(null),
+                policy.locked());
+    }
+
     /** The outcome of validating a draft. */
     public sealed interface Validation {
         record Valid(RetentionPolicy policy) implements Validation {

@@ -23,6 +23,19 @@ public record SequenceNumber(String value) implements Comparable<SequenceNumber>
         return new BigInteger(value).compareTo(new BigInteger(other.value));
     }
 
+    /**
+     * The number without leading zeros: the one text numerically equal sequence numbers share, used
+     * wherever the number names something (object keys, checksums). {@link #value()} stays as the
+     * stream gave it, since a batch item failure must name the record exactly as Lambda sent it.
+     */
+    public String canonical() {
+        int i = 0;
+        while (i < value.length() - 1 && value.charAt(i) == '0') {
+            i++;
+        }
+        return value.substring(i);
+    }
+
     /** Numeric, like the ordering: {@code 010} and {@code 10} are the same position in a shard. */
     @Override
     public boolean equals(Object o) {

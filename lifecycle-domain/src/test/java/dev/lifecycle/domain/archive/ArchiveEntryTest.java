@@ -73,7 +73,7 @@ class ArchiveEntryTest {
                 + "\"cause\":\"TTL\","
                 + "\"deletedAt\":\"2026-11-22T10:15:30Z\","
                 + "\"eventId\":\"event-1\","
-                + "\"keys\":{\"pk\":{\"S\":\"c#1\"},\"sk\":{\"S\":\"o/2\"}},"
+                + "\"keys\":[{\"pk\":{\"S\":\"c#1\"}},{\"sk\":{\"S\":\"o/2\"}}],"
                 + "\"oldImage\":{\"pk\":{\"S\":\"c#1\"},\"sk\":{\"S\":\"o/2\"},\"total\":{\"N\":\"129.9\"}},"
                 + "\"sequenceNumber\":\"100\","
                 + "\"table\":\"orders\""
@@ -217,7 +217,23 @@ class ArchiveEntryTest {
         Item image = new Item(Map.of("pk", n("1.50")));
 
         assertThat(entry(ORDERS, key, image, DeletionCause.TTL, EVENT_TIME, "e", "1").canonicalContent())
-                .contains("\"keys\":{\"pk\":{\"N\":\"1.5\"}}").contains("\"oldImage\":{\"pk\":{\"N\":\"1.5\"}}");
+                .contains("\"keys\":[{\"pk\":{\"N\":\"1.5\"}}]").contains("\"oldImage\":{\"pk\":{\"N\":\"1.5\"}}");
+    }
+
+    @Test
+    void partitionAndSortKeyExchanged_giveADifferentChecksum() {
+        ItemKey key = ItemKey.of("a", s("x"), "b", s("y"));
+        ItemKey exchanged = ItemKey.of("b", s("y"), "a", s("x"));
+        Item image = new Item(Map.of("a", s("x"), "b", s("y")));
+
+        assertThat(entry(ORDERS, key, image, DeletionCause.TTL, EVENT_TIME, "e", "1").contentSha256())
+                .isNotEqualTo(entry(ORDERS, exchanged, image, DeletionCause.TTL, EVENT_TIME, "e", "1").contentSha256());
+    }
+
+    @Test
+    void sequenceNumbersWithLeadingZeros_nameTheSameContent() {
+        assertThat(entry(ORDERS, KEY, oldImage(), DeletionCause.TTL, EVENT_TIME, "e", "000100").contentSha256())
+                .isEqualTo(entry(ORDERS, KEY, oldImage(), DeletionCause.TTL, EVENT_TIME, "e", "100").contentSha256());
     }
 
     @Test

@@ -89,6 +89,14 @@ class ArchiveKeysTest {
     }
 
     @Test
+    void sequenceNumbersWithLeadingZeros_getTheKeyOfTheSameNumber() {
+        ObjectKey padded = ArchiveKeys.forRecord(KeyPrefix.of("archive"), TableName.of("orders"), Instant.parse("2026-11-22T10:15:30Z"),
+                ItemKey.of("pk", s("a")), SequenceNumber.of("000123"));
+
+        assertThat(padded.value()).endsWith("/S-a/123.json");
+    }
+
+    @Test
     void key_liesUnderItsItemPrefix_whichLiesUnderItsDayPrefix() {
         LocalDate day = LocalDate.of(2026, 11, 22);
 
