@@ -83,6 +83,17 @@ class ArchiveJsonTest {
     }
 
     @Test
+    void exchangedPartitionAndSortKey_isRejectedAsAChecksumMismatch() {
+        byte[] exchanged = text(ArchiveJson.write(example()))
+                .replace("\"keys\": {\"pk\": {\"S\": \"customer#42\"}, \"sk\": {\"S\": \"order#2026-11-01\"}}",
+                        "\"keys\": {\"sk\": {\"S\": \"order#2026-11-01\"}, \"pk\": {\"S\": \"customer#42\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(text(exchanged)).contains("\"keys\": {\"sk\"");
+        assertThatThrownBy(() -> ArchiveJson.read(exchanged, OBJECT)).isInstanceOf(ArchiveChecksumMismatchException.class);
+    }
+
+    @Test
     void anotherPolicyVersion_doesNotChangeTheChecksum() {
         byte[] otherVersion = text(ArchiveJson.write(example())).replace("\"version\": 3", "\"version\": 4")
                 .getBytes(StandardCharsets.UTF_8);
@@ -221,6 +232,6 @@ class ArchiveJsonTest {
                 .digest(example().canonicalContent().getBytes(StandardCharsets.UTF_8));
 
         assertThat(example().contentSha256()).isEqualTo(java.util.HexFormat.of().formatHex(digest))
-                .isEqualTo("81a73ee070ac085f2354cace27d3c4b26f3c49cc44ba05b18cb1545a71925cad");
+                .isEqualTo("fb5b01a01c1985980cd83a7271e9640b92d66a5fb1c868efb8b75630777bc4fb");
     }
 }
