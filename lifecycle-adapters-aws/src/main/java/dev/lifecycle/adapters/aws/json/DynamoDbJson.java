@@ -183,7 +183,7 @@ public final class DynamoDbJson {
     }
 
     /** The error for JSON that is not well-formed, with the line, column and offset where it broke. */
-    public static DynamoDbJsonException malformed(JsonProcessingException e) {
+    private static DynamoDbJsonException malformed(JsonProcessingException e) {
         String path = e.getProcessor() instanceof JsonParser parser ? JsonPaths.of(parser.getParsingContext()) : JsonPaths.ROOT;
         return new DynamoDbJsonException(path, "malformed JSON " + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
     }

@@ -35,13 +35,6 @@ public final class JsonPaths {
         return of(entered ? context.getParent() : context);
     }
 
-    /** The path of a named member under a path. */
-    public static String member(String path, String name) {
-        StringBuilder out = new StringBuilder(ROOT.equals(path) ? "" : path);
-        appendName(name, out);
-        return out.toString();
-    }
-
     private static void append(JsonStreamContext context, StringBuilder out) {
         if (context == null || context.inRoot()) {
             return;
