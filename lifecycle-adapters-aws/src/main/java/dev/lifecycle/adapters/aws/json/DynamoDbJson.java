@@ -207,12 +207,12 @@ public final class DynamoDbJson {
      * {@link DynamoDbJsonException}s whose path is where the parser is in its whole document.
      */
     public static Item readItem(JsonParser parser) throws IOException {
-        JsonStreamContext where = parser.getParsingContext();
         Map<String, AttributeValue> attributes = readAttributes(parser);
         try {
             return new Item(attributes);
         } catch (IllegalArgumentException e) {
-            throw new DynamoDbJsonException(JsonPaths.of(where), e.getMessage(), e);
+            // back on the item's END_OBJECT, the parser's context is the item's container
+            throw new DynamoDbJsonException(JsonPaths.of(parser.getParsingContext()), e.getMessage(), e);
         }
     }
 
