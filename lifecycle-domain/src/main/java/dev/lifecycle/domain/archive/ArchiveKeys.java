@@ -30,7 +30,7 @@ public final class ArchiveKeys {
     /** The common prefix of one table's archive objects for one day (ends with '/'). */
     public static String dayPrefix(KeyPrefix prefix, TableName table, LocalDate day) {
         return prefix.asDirectory() + table.value() + "/"
-                + String.format("%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+                + String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     }
 
     /** The common prefix of one item's archive objects for one day (ends with '/'). */

@@ -97,6 +97,21 @@ class ArchiveKeysTest {
     }
 
     @Test
+    void defaultLocale_doesNotChangeTheDigitsOfTheDate() {
+        java.util.Locale original = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG"));
+            String arabic = keyAt(EVENT_TIME);
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("th-TH-u-nu-thai"));
+            String thai = keyAt(EVENT_TIME);
+
+            assertThat(arabic).isEqualTo(thai).contains("/2026/11/22/");
+        } finally {
+            java.util.Locale.setDefault(original);
+        }
+    }
+
+    @Test
     void key_liesUnderItsItemPrefix_whichLiesUnderItsDayPrefix() {
         LocalDate day = LocalDate.of(2026, 11, 22);
 

@@ -15,15 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 
-/**
- * Converts between the AWS SDK v2's {@code AttributeValue} and the domain's, losslessly both ways:
- * numbers keep their text, binaries their bytes, sets and maps their order.
- *
- * <p>The SDK answers {@code ss()}, {@code m()} and the other collection getters with an empty
- * auto-constructed collection when the value is of another type, so the type is taken from
- * {@code type()}, never guessed from the getters. Errors name the path of the culprit, such as
- * {@code address.M.zip}.
- */
+/** Converts AWS SDK v2 attribute values to domain values and back, losslessly (number text, bytes, order). */
 public final class SdkAttributeValues {
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -33,7 +25,7 @@ public final class SdkAttributeValues {
 
     // ---------------------------------------------------------------- SDK to domain
 
-    /** The domain value of an SDK value. */
+    /** The domain value of an SDK value; errors start with the path of the culprit, e.g. {@code value.M.zip}. */
     public static AttributeValue toDomain(software.amazon.awssdk.services.dynamodb.model.AttributeValue value) {
         try {
             return domainValue(value);
@@ -81,6 +73,8 @@ public final class SdkAttributeValues {
         if (value == null) {
             throw new PathedError("value is null");
         }
+        // The type decides, never the getters: ss(), m() and the others answer an empty
+        // auto-constructed collection for a value of another type.
         software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type type = value.type();
         if (type == null) {
             throw new PathedError("has more than one type set (the SDK reports no type)");

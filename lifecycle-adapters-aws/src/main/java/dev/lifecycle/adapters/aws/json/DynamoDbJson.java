@@ -23,17 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * Writes and reads DynamoDB JSON ({@code {"name": {"S": "text"}}}) with Jackson's streaming API,
- * faithful to what it is given: numbers keep their text (they never pass through a double), map
- * members and set members keep their order, binaries are standard base64. This is the form the
- * stream delivers and {@code aws dynamodb put-item --item file://...} accepts; it is not the
- * canonical form the checksum uses ({@link dev.lifecycle.domain.item.CanonicalJson}).
- *
- * <p>Reading is strict: one type descriptor per value, the JSON type each descriptor requires, no
- * duplicate attribute names or set members, at most {@value #MAX_DEPTH} levels of nesting. Every
- * error is a {@link DynamoDbJsonException} whose message starts with the JSON path of the culprit.
- */
+// Faithful: numbers keep their text (never a double), maps and sets their order, so an archive
+// reproduces the stream and `put-item --item file://` takes it back. Not the canonical form the
+// checksum uses (CanonicalJson).
+/** Writes DynamoDB JSON faithfully and reads it strictly, with Jackson's streaming API. */
 public final class DynamoDbJson {
 
     /**
@@ -190,7 +183,7 @@ public final class DynamoDbJson {
     }
 
     /** The error for JSON that is not well-formed, with the line, column and offset where it broke. */
-    public static DynamoDbJsonException malformed(JsonProcessingException e) {
+    private static DynamoDbJsonException malformed(JsonProcessingException e) {
         String path = e.getProcessor() instanceof JsonParser parser ? JsonPaths.of(parser.getParsingContext()) : JsonPaths.ROOT;
         return new DynamoDbJsonException(path, "malformed JSON " + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
     }
@@ -209,15 +202,17 @@ public final class DynamoDbJson {
 
     /**
      * Reads an item from a parser positioned on its {@code START_OBJECT}, leaving it on the matching
-     * {@code END_OBJECT}. Paths in errors are relative to wherever the parser is in its document.
+     * {@code END_OBJECT}. Strict: one type descriptor per value, the JSON type each descriptor
+     * requires, no duplicate names or set members, at most {@value #MAX_DEPTH} levels. Errors are
+     * {@link DynamoDbJsonException}s whose path is where the parser is in its whole document.
      */
     public static Item readItem(JsonParser parser) throws IOException {
-        JsonStreamContext where = parser.getParsingContext();
         Map<String, AttributeValue> attributes = readAttributes(parser);
         try {
             return new Item(attributes);
         } catch (IllegalArgumentException e) {
-            throw new DynamoDbJsonException(JsonPaths.of(where), e.getMessage(), e);
+            // back on the item's END_OBJECT, the parser's context is the item's container
+            throw new DynamoDbJsonException(JsonPaths.of(parser.getParsingContext()), e.getMessage(), e);
         }
     }
 

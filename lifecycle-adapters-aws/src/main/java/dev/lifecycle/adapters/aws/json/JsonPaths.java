@@ -5,11 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.regex.Pattern;
 
-/**
- * Renders where a streaming parser stands as a readable path, such as
- * {@code Records[2].dynamodb.OldImage.address.M.zip}: names joined by dots, array indexes in
- * brackets, and names that are not plain words quoted, as in {@code ["a.b"]}.
- */
+/** Names where a streaming parser stands as a readable path, e.g. {@code Records[2].dynamodb.OldImage["a.b"].M.zip}. */
 public final class JsonPaths {
 
     /** The path of the document itself. */
@@ -37,13 +33,6 @@ public final class JsonPaths {
         JsonStreamContext context = parser.getParsingContext();
         boolean entered = parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY;
         return of(entered ? context.getParent() : context);
-    }
-
-    /** The path of a named member under a path. */
-    public static String member(String path, String name) {
-        StringBuilder out = new StringBuilder(ROOT.equals(path) ? "" : path);
-        appendName(name, out);
-        return out.toString();
     }
 
     private static void append(JsonStreamContext context, StringBuilder out) {

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A decoded Lambda stream event: its records in batch order, each decoded or undecodable, and the
- * table and event source they came from.
+ * A decoded Lambda stream event: its records in batch order, and the table and source they came from.
  *
  * @param table          the table every record names in its event source ARN; empty when the
  *                       records name several tables or none could be read (each decoded record

@@ -31,24 +31,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * Decodes the raw JSON of a Lambda DynamoDB stream event ({@code {"Records": [...]}}, as a
- * {@code RequestStreamHandler} receives it) into domain records, in one streaming pass without a
- * tree.
- *
- * <p>A record that cannot become a {@link ChangeRecord} (a bad number, an unknown event name,
- * missing keys, a foreign ARN, an unpaired surrogate...) becomes
- * {@link IncomingRecord.Undecodable} with its sequence number and a reason that starts with the
- * JSON path, such as {@code Records[2].dynamodb.OldImage.address.M.zip}; the other records still
- * decode. A record without a readable sequence number cannot be reported on its own, and malformed
- * JSON cannot be read past: both throw {@link StreamEventDecodingException}, so that the whole
- * batch fails and is retried. Unknown fields are ignored.
- */
+/** Decodes the raw JSON of a Lambda DynamoDB stream event into domain records, in one streaming pass. */
 public final class LambdaStreamEventDecoder {
 
     private static final String RECORDS = "Records";
 
-    /** Decodes an event from a stream, which is read to the end but not closed. */
+    /**
+     * Decodes an event ({@code {"Records": [...]}}, as a {@code RequestStreamHandler} receives it)
+     * from a stream, which is read to the end but not closed. A record that cannot become a
+     * {@link ChangeRecord} (a bad number, an unknown event name, missing keys, a foreign ARN, an
+     * unpaired surrogate...) becomes {@link IncomingRecord.Undecodable} with its sequence number
+     * and a reason that starts with the JSON path, e.g.
+     * {@code Records[2].dynamodb.OldImage.address.M.zip}; the other records still decode. Unknown
+     * fields are ignored.
+     *
+     * @throws StreamEventDecodingException for malformed JSON, or a record without a readable
+     *                                      sequence number (it cannot be reported on its own)
+     */
     public DecodedBatch decode(InputStream event) {
         try (JsonParser parser = JsonFactories.shared().createParser(event)) {
             return decode(parser);
@@ -59,7 +58,7 @@ public final class LambdaStreamEventDecoder {
         }
     }
 
-    /** Decodes an event held in memory. */
+    /** Decodes an event held in memory, as {@link #decode(InputStream)} does. */
     public DecodedBatch decode(byte[] event) {
         try (JsonParser parser = JsonFactories.shared().createParser(event)) {
             return decode(parser);

@@ -4,11 +4,7 @@ import dev.lifecycle.domain.table.TableName;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * A DynamoDB stream ARN,
- * {@code arn:<partition>:dynamodb:<region>:<account>:table/<table>/stream/<label>}: the only place a
- * stream record names its table.
- */
+/** A DynamoDB stream ARN ({@code arn:aws:dynamodb:<region>:<account>:table/<table>/stream/<label>}), where a record names its table. */
 public record StreamArn(String partition, String region, String account, TableName table, String label) {
 
     private static final Pattern SHAPE = Pattern.compile(

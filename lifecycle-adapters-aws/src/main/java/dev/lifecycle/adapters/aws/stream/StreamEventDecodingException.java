@@ -1,10 +1,8 @@
 package dev.lifecycle.adapters.aws.stream;
 
-/**
- * A stream event that cannot be decoded well enough to report its records one by one: malformed
- * JSON, or a record without a sequence number. The handler fails the whole batch, so Lambda
- * retries it rather than checkpointing past records nobody archived.
- */
+// The handler then fails the whole batch, so Lambda retries it rather than checkpointing past
+// records nobody archived.
+/** A stream event whose records cannot be reported one by one (malformed JSON, a record without sequence number). */
 public class StreamEventDecodingException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

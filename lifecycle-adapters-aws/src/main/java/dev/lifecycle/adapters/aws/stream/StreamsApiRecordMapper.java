@@ -16,15 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.Identity;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
-/**
- * Maps a record read back from the DynamoDB Streams API ({@code GetRecords}, for replay) to the
- * domain's {@link ChangeRecord}. The Streams API does not name the table, so the caller does.
- *
- * <p>Written by hand rather than with MapStruct: the SDK v2 model classes have fluent accessors
- * only ({@code eventID()}, not {@code getEventID()}), which MapStruct 1.6 does not recognise as
- * properties ("Type Record has no properties") unless a custom accessor naming strategy is built
- * into a separate jar for the annotation processor.
- */
+// Written by hand rather than with MapStruct: SDK v2 models have fluent accessors only (eventID(),
+// not getEventID()), and MapStruct 1.6 reports "Type Record has no properties" unless a custom
+// accessor naming strategy is built into a separate jar for the annotation processor.
+/** Maps a Streams API record ({@code GetRecords}, for replay) to a domain ChangeRecord of the table the caller names. */
 public final class StreamsApiRecordMapper {
 
     private StreamsApiRecordMapper() {
