@@ -17,30 +17,39 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Wires the domain's archive use case to the AWS adapters, from configuration. */
 public class ProcessorWiring {
 
+    /** The bounded pool that writes one batch's archive objects concurrently. */
+    public static final class ArchiveWriters {
+        final ExecutorService pool;
+
+        ArchiveWriters(int size) {
+            AtomicInteger count = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(size, runnable -> {
+                Thread thread = new Thread(runnable, "archive-writer-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
     @Produces
     @Singleton
-    ExecutorService archiveWriters(ProcessorConfig config) {
+    ArchiveWriters archiveWriters(ProcessorConfig config) {
         if (config.writeConcurrency() < 1) {
             throw new IllegalArgumentException("lifecycle.processor.write-concurrency must be at least 1, was "
                     + config.writeConcurrency());
         }
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(config.writeConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "archive-writer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new ArchiveWriters(config.writeConcurrency());
     }
 
-    void stopWriters(@Disposes ExecutorService writers) {
-        writers.shutdown();
+    void stopWriters(@Disposes ArchiveWriters writers) {
+        writers.pool.shutdown();
     }
 
     @Produces
     @Singleton
-    StreamBatchProcessor processor(DynamoDbClient dynamoDb, S3Client s3, ExecutorService writers, ProcessorConfig config) {
+    StreamBatchProcessor processor(DynamoDbClient dynamoDb, S3Client s3, ArchiveWriters writers, ProcessorConfig config) {
         DynamoDbPolicyRepository policies = new DynamoDbPolicyRepository(dynamoDb, config.policyTable());
         CachingPolicyLoader cached = new CachingPolicyLoader(policies, Clock.systemUTC(), config.policyCacheMaxAge());
-        return new StreamBatchProcessor(new ArchiveChangesService(cached, new S3ArchiveStore(s3), writers));
+        return new StreamBatchProcessor(new ArchiveChangesService(cached, new S3ArchiveStore(s3), writers.pool));
     }
 }

@@ -25,6 +25,8 @@ class StreamBatchHandlerLambdaTest {
                 .body(event("events/remove-ttl.json"))
                 .when().post("/")
                 .then().statusCode(200)
+                // The mock server labels a stream handler's bytes as form data; they are JSON.
+                .parser("application/x-www-form-urlencoded", io.restassured.parsing.Parser.JSON)
                 .body("batchItemFailures.itemIdentifier",
                         contains("4421584500000000017450439091", "4421584600000000017450439163"));
     }

@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
 
-    static final String CONTENT_SHA256_METADATA = "lifecycle-content-sha256";
     private static final String SERVICE = "S3 archive";
 
     private final S3Client s3;
@@ -77,7 +76,7 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
     private StoreOutcome compareWithExisting(ArchiveLocation location, ArchiveEntry entry) {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(location.bucket().value()).key(location.key().value()));
-            String existing = head.metadata().get(CONTENT_SHA256_METADATA);
+            String existing = head.metadata().get(ArchiveJson.METADATA_CONTENT_SHA256);
             if (entry.contentSha256().equals(existing)) {
                 return new StoreOutcome.AlreadyStored();
             }
