@@ -50,6 +50,8 @@ class DependencyRulesTest {
     static void importAllModules() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // DO_NOT_INCLUDE_TESTS knows test-classes folders, not test-jars such as the domain's fixtures.
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.lifecycle");
     }
 
