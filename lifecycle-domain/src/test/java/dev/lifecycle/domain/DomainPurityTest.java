@@ -3,14 +3,12 @@ package dev.lifecycle.domain;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeAll;
+import dev.lifecycle.domain.testing.WallClockCalls;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -36,20 +34,7 @@ class DomainPurityTest {
     @Test
     void domain_neverReadsTheSystemClock() {
         noClasses().that().resideInAPackage("dev.lifecycle.domain..")
-                .should().callMethodWhere(readsTheSystemClock())
+                .should().callMethodWhere(WallClockCalls.readTheSystemClock())
                 .check(domain);
-    }
-
-    /** {@code now()} without a Clock, {@code Clock.system*()}, {@code System.currentTimeMillis()}. */
-    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
-        return DescribedPredicate.describe("the target reads the system clock", call -> {
-            String owner = call.getTargetOwner().getName();
-            String name = call.getName();
-            boolean nowWithoutClock = owner.startsWith("java.time.") && name.equals("now")
-                    && call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
-            boolean systemClock = owner.equals(Clock.class.getName()) && name.startsWith("system");
-            boolean currentTimeMillis = owner.equals(System.class.getName()) && name.equals("currentTimeMillis");
-            return nowWithoutClock || systemClock || currentTimeMillis;
-        });
     }
 }

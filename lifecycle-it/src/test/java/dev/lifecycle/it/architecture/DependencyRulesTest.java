@@ -4,14 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeAll;
+import dev.lifecycle.domain.testing.WallClockCalls;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -42,7 +40,7 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAPackage(LAMBDA);
 
     static final ArchRule DOMAIN_DOES_NOT_READ_THE_CLOCK = noClasses().that().resideInAPackage(DOMAIN)
-            .should().callMethodWhere(readTheSystemClock());
+            .should().callMethodWhere(WallClockCalls.readTheSystemClock());
 
     private static JavaClasses production;
 
@@ -102,18 +100,5 @@ class DependencyRulesTest {
 
         assertThat(DOMAIN_DOES_NOT_READ_THE_CLOCK.evaluate(fixture).getFailureReport().getDetails())
                 .singleElement().asString().contains("java.time.Instant.now()");
-    }
-
-    /** {@code now()} without a Clock, {@code Clock.system*()}, {@code System.currentTimeMillis()}. */
-    private static DescribedPredicate<JavaMethodCall> readTheSystemClock() {
-        return DescribedPredicate.describe("the target reads the system clock", call -> {
-            String owner = call.getTargetOwner().getName();
-            String name = call.getName();
-            boolean nowWithoutClock = owner.startsWith("java.time.") && name.equals("now")
-                    && call.getTarget().getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
-            boolean systemClock = owner.equals(Clock.class.getName()) && name.startsWith("system");
-            boolean currentTimeMillis = owner.equals(System.class.getName()) && name.equals("currentTimeMillis");
-            return nowWithoutClock || systemClock || currentTimeMillis;
-        });
     }
 }

@@ -10,6 +10,7 @@ import dev.lifecycle.domain.archive.ReadArchivePort;
 import dev.lifecycle.domain.archive.StoreArchivePort;
 import dev.lifecycle.domain.archive.StoreOutcome;
 import dev.lifecycle.domain.bucket.BucketName;
+import dev.lifecycle.domain.failure.DependencyFailureException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -113,7 +114,8 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
     }
 
     private static StoreOutcome failed(SdkException e) {
-        return new StoreOutcome.Failed(AwsFailures.isRetryable(e), AwsFailures.translate(SERVICE, e).getMessage());
+        DependencyFailureException failure = AwsFailures.translate(SERVICE, e);
+        return new StoreOutcome.Failed(failure.retryable(), failure.getMessage());
     }
 
     static String sha256Base64(byte[] body) {
