@@ -31,7 +31,7 @@ class StreamBatchProcessorTest {
 
     @Test
     void archivedAndSkippedRecords_areNotReported_failedOnesAre_inBatchOrder() {
-        policies.create(policy(withCauses(draft(), "TTL")));
+        policies.add(policy(withCauses(draft(), "TTL")));
         store.failWritesOf("3");
 
         List<SequenceNumber> failed = processor.process(List.of(

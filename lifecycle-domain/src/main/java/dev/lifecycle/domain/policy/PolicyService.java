@@ -8,9 +8,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Policy management: validates, applies the change rules, stores with optimistic locking, audits. */
-public final class PolicyService implements ManagePoliciesUseCase {
+/** Policy management: validates, applies the change rules, stores with optimistic locking and its audit record. */
+public final class PolicyService implements ManagePoliciesUseCase, ViewPoliciesUseCase {
 
     private final LoadPolicyPort load;
     private final SavePolicyPort save;
@@ -27,14 +28,13 @@ public final class PolicyService implements ManagePoliciesUseCase {
     @Override
     public RetentionPolicy declare(DeclarePolicyCommand command) {
         RetentionPolicy policy = command.draft().toPolicy(command.id(), PolicyVersion.initial());
-        save.create(policy);
         List<FieldChange> fields = new ArrayList<>();
         for (Map.Entry<String, String> field : PolicyDescription.of(policy).entrySet()) {
             if (field.getValue() != null) {
                 fields.add(new FieldChange(field.getKey(), null, field.getValue()));
             }
         }
-        record(policy.id(), AuditAction.POLICY_DECLARED, command.actor(), "declared at version 1", fields);
+        save.create(policy, audit(policy.id(), AuditAction.POLICY_DECLARED, command.actor(), "declared at version 1", fields));
         return policy;
     }
 
@@ -45,9 +45,8 @@ public final class PolicyService implements ManagePoliciesUseCase {
         if (PolicyChangeRules.checkChange(current, proposed) instanceof PolicyChangeRules.Decision.Rejected rejected) {
             throw new PolicyChangeRejectedException(command.id(), rejected.violations());
         }
-        save.update(proposed);
-        record(proposed.id(), AuditAction.POLICY_CHANGED, command.actor(),
-                "version " + current.version() + " -> " + proposed.version(), PolicyDescription.diff(current, proposed));
+        save.update(proposed, audit(proposed.id(), AuditAction.POLICY_CHANGED, command.actor(),
+                "version " + current.version() + " -> " + proposed.version(), PolicyDescription.diff(current, proposed)));
         return proposed;
     }
 
@@ -57,8 +56,30 @@ public final class PolicyService implements ManagePoliciesUseCase {
         if (PolicyChangeRules.checkDeletion(current) instanceof PolicyChangeRules.Decision.Rejected rejected) {
             throw new PolicyChangeRejectedException(command.id(), rejected.violations());
         }
-        save.delete(command.id(), command.expectedVersion());
-        record(command.id(), AuditAction.POLICY_DELETED, command.actor(), "deleted at version " + current.version(), List.of());
+        save.delete(command.id(), command.expectedVersion(),
+                audit(command.id(), AuditAction.POLICY_DELETED, command.actor(), "deleted at version " + current.version(), List.of()));
+    }
+
+    @Override
+    public Optional<RetentionPolicy> find(PolicyId id) {
+        return load.findById(id);
+    }
+
+    @Override
+    public LoadPolicyPort.PolicyPage list(Optional<PolicyId> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be 1 to " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        return load.list(after, limit);
+    }
+
+    @Override
+    public List<AuditRecord> history(PolicyId id) {
+        List<AuditRecord> records = audit.history(subject(id));
+        if (records.isEmpty() && load.findById(id).isEmpty()) {
+            throw new PolicyNotFoundException(id);
+        }
+        return records;
     }
 
     private RetentionPolicy current(PolicyId id, PolicyVersion expected) {
@@ -69,7 +90,12 @@ public final class PolicyService implements ManagePoliciesUseCase {
         return current;
     }
 
-    private void record(PolicyId id, AuditAction action, String actor, String summary, List<FieldChange> changes) {
-        audit.append(new AuditRecord("policy/" + id, action, actor, clock.instant(), summary, changes));
+    private AuditRecord audit(PolicyId id, AuditAction action, String actor, String summary, List<FieldChange> changes) {
+        return new AuditRecord(subject(id), action, actor, clock.instant(), summary, changes);
+    }
+
+    /** The audit subject under which a policy's history is kept. */
+    public static String subject(PolicyId id) {
+        return "policy/" + id;
     }
 }

@@ -47,7 +47,7 @@ class ArchiveChangesServiceTest {
 
     @Test
     void batch_archivesRemovals_skipsTheRest_andReportsNoFailure() {
-        policies.create(policy(withCauses(draft(), "TTL")));
+        policies.add(policy(withCauses(draft(), "TTL")));
 
         BatchResult result = service.archive(command(
                 decoded(ttlRemove(order("a", "1", PAST_TTL), "101")),
@@ -62,7 +62,7 @@ class ArchiveChangesServiceTest {
 
     @Test
     void failedWrites_areReportedExactly_andTheOthersArchived() {
-        policies.create(policy());
+        policies.add(policy());
         store.failWritesOf("202");
         store.failWritesOf("205");
         List<IncomingRecord> records = new ArrayList<>();
@@ -78,7 +78,7 @@ class ArchiveChangesServiceTest {
 
     @Test
     void retryAfterAPartialFailure_archivesTheRest_andRewritesNothingDifferent() {
-        policies.create(policy());
+        policies.add(policy());
         store.failWritesOf("302");
         ArchiveChangesCommand batch = command(decoded(ttlRemove(order("a", "s", PAST_TTL), "301")),
                 decoded(ttlRemove(order("b", "s", PAST_TTL), "302")));
@@ -133,7 +133,7 @@ class ArchiveChangesServiceTest {
 
     @Test
     void undecodableAndMismatchedRecords_failAlone_withTheirReason() {
-        policies.create(policy());
+        policies.add(policy());
         IncomingRecord undecodable = new IncomingRecord.Undecodable(SequenceNumber.of("601"), "OldImage.total: N value 'abc'");
 
         BatchResult result = service.archive(command(undecodable, decoded(ttlRemove(order("b", "s", PAST_TTL), "602"))));
@@ -144,7 +144,7 @@ class ArchiveChangesServiceTest {
 
     @Test
     void storeThatThrows_failsThatRecordOnly() {
-        policies.create(policy());
+        policies.add(policy());
         StoreArchivePort throwing = archive -> {
             if (archive.entry().sequenceNumber().value().equals("702")) {
                 throw new IllegalStateException("connection reset");

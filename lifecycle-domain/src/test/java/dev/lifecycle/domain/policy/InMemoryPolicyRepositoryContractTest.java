@@ -1,5 +1,6 @@
 package dev.lifecycle.domain.policy;
 
+import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.PolicyRepositoryContract;
 
@@ -15,5 +16,10 @@ class InMemoryPolicyRepositoryContractTest extends PolicyRepositoryContract {
     @Override
     protected SavePolicyPort savePort() {
         return repository;
+    }
+
+    @Override
+    protected AuditLogPort auditPort() {
+        return repository.auditLog();
     }
 }

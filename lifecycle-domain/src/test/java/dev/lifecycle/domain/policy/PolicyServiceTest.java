@@ -26,8 +26,8 @@ class PolicyServiceTest {
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
     private static final PolicyId ID = PolicyId.of("orders-retention");
 
-    private final InMemoryPolicyRepository repository = new InMemoryPolicyRepository();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final InMemoryPolicyRepository repository = new InMemoryPolicyRepository(audit);
     private final PolicyService service = new PolicyService(repository, repository, audit, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -121,7 +121,7 @@ class PolicyServiceTest {
     @Test
     void policiesArePagedInIdOrder() {
         for (String id : new String[] {"c", "a", "b"}) {
-            repository.create(TestPolicies.withTable(draft(), "table-" + id).toPolicy(PolicyId.of(id), PolicyVersion.initial()));
+            repository.add(TestPolicies.withTable(draft(), "table-" + id).toPolicy(PolicyId.of(id), PolicyVersion.initial()));
         }
 
         LoadPolicyPort.PolicyPage first = repository.list(Optional.empty(), 2);
@@ -130,5 +130,28 @@ class PolicyServiceTest {
         assertThat(first.policies()).extracting(p -> p.id().value()).containsExactly("a", "b");
         assertThat(second.policies()).extracting(p -> p.id().value()).containsExactly("c");
         assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void history_listsEveryChangeOldestFirst_andOutlivesTheDeletedPolicy() {
+        RetentionPolicy v1 = service.declare(new DeclarePolicyCommand(ID, draft(), "alice"));
+        service.change(new ChangePolicyCommand(ID, v1.version(), withRetention(draft(), "P90D"), "bob"));
+        service.delete(new DeletePolicyCommand(ID, PolicyVersion.of(2), "carol"));
+
+        assertThat(service.history(ID)).extracting(AuditRecord::actor).containsExactly("alice", "bob", "carol");
+        assertThat(service.find(ID)).isEmpty();
+    }
+
+    @Test
+    void historyOfAPolicyThatNeverExisted_isNotFound() {
+        assertThatThrownBy(() -> service.history(PolicyId.of("never"))).isInstanceOf(PolicyNotFoundException.class);
+    }
+
+    @Test
+    void listing_refusesPageSizesOutsideOneToTheMaximum() {
+        assertThatThrownBy(() -> service.list(Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.list(Optional.empty(), ViewPoliciesUseCase.MAX_PAGE_SIZE + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 100");
+        assertThat(service.list(Optional.empty(), ViewPoliciesUseCase.MAX_PAGE_SIZE).policies()).isEmpty();
     }
 }

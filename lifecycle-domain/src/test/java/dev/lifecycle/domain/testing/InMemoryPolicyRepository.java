@@ -1,5 +1,6 @@
 package dev.lifecycle.domain.testing;
 
+import dev.lifecycle.domain.audit.AuditRecord;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.PolicyAlreadyExistsException;
 import dev.lifecycle.domain.policy.PolicyId;
@@ -14,10 +15,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The policy ports in memory, with the same optimistic locking the DynamoDB adapter has. */
+/**
+ * The policy ports in memory, with the same optimistic locking the DynamoDB adapter has; each
+ * successful write appends its audit record to the given log, a refused one appends nothing.
+ */
 public final class InMemoryPolicyRepository implements LoadPolicyPort, SavePolicyPort {
 
     private final TreeMap<String, RetentionPolicy> policies = new TreeMap<>();
+    private final InMemoryAuditLog audit;
+
+    public InMemoryPolicyRepository() {
+        this(new InMemoryAuditLog());
+    }
+
+    public InMemoryPolicyRepository(InMemoryAuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** The log this repository appends its audit records to. */
+    public InMemoryAuditLog auditLog() {
+        return audit;
+    }
 
     @Override
     public synchronized Optional<RetentionPolicy> findById(PolicyId id) {
@@ -38,8 +56,13 @@ public final class InMemoryPolicyRepository implements LoadPolicyPort, SavePolic
         return new PolicyPage(shown, more ? Optional.of(shown.get(shown.size() - 1).id()) : Optional.empty());
     }
 
+    /** Stores a policy for a test's setup, with {@link TestPolicies#setUpAudit}. */
+    public void add(RetentionPolicy policy) {
+        create(policy, TestPolicies.setUpAudit(policy));
+    }
+
     @Override
-    public synchronized void create(RetentionPolicy policy) {
+    public synchronized void create(RetentionPolicy policy, AuditRecord record) {
         if (policies.containsKey(policy.id().value())) {
             throw new PolicyAlreadyExistsException(policy.id());
         }
@@ -47,10 +70,11 @@ public final class InMemoryPolicyRepository implements LoadPolicyPort, SavePolic
             throw new TableAlreadyGovernedException(policy.table(), other.id());
         });
         policies.put(policy.id().value(), policy);
+        audit.append(record);
     }
 
     @Override
-    public synchronized void update(RetentionPolicy policy) {
+    public synchronized void update(RetentionPolicy policy, AuditRecord record) {
         RetentionPolicy current = policies.get(policy.id().value());
         if (current == null) {
             throw new PolicyNotFoundException(policy.id());
@@ -60,10 +84,11 @@ public final class InMemoryPolicyRepository implements LoadPolicyPort, SavePolic
             throw new PolicyVersionConflictException(policy.id(), replaced, current.version());
         }
         policies.put(policy.id().value(), policy);
+        audit.append(record);
     }
 
     @Override
-    public synchronized void delete(PolicyId id, PolicyVersion expected) {
+    public synchronized void delete(PolicyId id, PolicyVersion expected, AuditRecord record) {
         RetentionPolicy current = policies.get(id.value());
         if (current == null) {
             throw new PolicyNotFoundException(id);
@@ -72,5 +97,6 @@ public final class InMemoryPolicyRepository implements LoadPolicyPort, SavePolic
             throw new PolicyVersionConflictException(id, expected, current.version());
         }
         policies.remove(id.value());
+        audit.append(record);
     }
 }

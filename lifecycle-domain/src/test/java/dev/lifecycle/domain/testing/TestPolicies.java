@@ -1,9 +1,12 @@
 package dev.lifecycle.domain.testing;
 
+import dev.lifecycle.domain.audit.AuditAction;
+import dev.lifecycle.domain.audit.AuditRecord;
 import dev.lifecycle.domain.policy.PolicyDraft;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyVersion;
 import dev.lifecycle.domain.policy.RetentionPolicy;
+import java.time.Instant;
 import java.util.List;
 
 /** Policies and drafts for tests: a valid baseline and small variations of it. */
@@ -16,6 +19,12 @@ public final class TestPolicies {
     }
 
     /** Table {@code orders} (pk + sk), TTL {@code expiresAt}, 30 days, archives TTL, EXPIRED and USER. */
+    /** The audit record a test's own setup writes with a policy it stores directly. */
+    public static AuditRecord setUpAudit(RetentionPolicy policy) {
+        return new AuditRecord("policy/" + policy.id(), AuditAction.POLICY_DECLARED, "test-setup",
+                Instant.parse("2026-11-22T00:00:00Z"), "stored by the test's setup", List.of());
+    }
+
     public static PolicyDraft draft() {
         return new PolicyDraft(TABLE, "pk", "sk", "expiresAt", "P30D", null, List.of("TTL", "EXPIRED", "USER"),
                 BUCKET, "archive", List.of(new PolicyDraft.TierDraft("STANDARD_IA", 30),

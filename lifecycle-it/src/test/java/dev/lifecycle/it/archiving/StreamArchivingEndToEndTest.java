@@ -14,6 +14,7 @@ import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.policy.PolicyDraft;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyVersion;
+import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.stream.DeletionCause;
 import dev.lifecycle.domain.testing.TestPolicies;
 import dev.lifecycle.it.aws.LocalAws;
@@ -214,7 +215,7 @@ class StreamArchivingEndToEndTest {
     void aPoisonRecord_reachesTheFailureQueueAfterTheRetryLimit_andTheRestOfTheBatchIsArchived() {
         String table = "poison-" + RUN;
         createTable(table);
-        policies.create(TestPolicies.withDestination(TestPolicies.withTable(TestPolicies.draft(), table), bucket, PREFIX)
+        store(TestPolicies.withDestination(TestPolicies.withTable(TestPolicies.draft(), table), bucket, PREFIX)
                 .toPolicy(PolicyId.of(table), PolicyVersion.initial()));
         // The event source mapping delivers the poison record with a number no DynamoDB item can hold.
         FunctionInvoker corrupting = event -> processor.runtimeApi.invoke(new String(event, StandardCharsets.UTF_8)
@@ -272,10 +273,14 @@ class StreamArchivingEndToEndTest {
     private String table(String name, PolicyDraft draft, EventSourceMappingSettings settings) {
         String table = name + "-" + RUN;
         createTable(table);
-        policies.create(TestPolicies.withDestination(TestPolicies.withTable(draft, table), bucket, PREFIX)
+        store(TestPolicies.withDestination(TestPolicies.withTable(draft, table), bucket, PREFIX)
                 .toPolicy(PolicyId.of(table), PolicyVersion.initial()));
         mapping(streamArnOf(table), settings);
         return table;
+    }
+
+    private void store(RetentionPolicy policy) {
+        policies.create(policy, TestPolicies.setUpAudit(policy));
     }
 
     private EventSourceMapping mapping(String streamArn, EventSourceMappingSettings settings) {

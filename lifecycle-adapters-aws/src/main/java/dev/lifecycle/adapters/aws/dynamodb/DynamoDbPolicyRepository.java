@@ -1,6 +1,7 @@
 package dev.lifecycle.adapters.aws.dynamodb;
 
 import dev.lifecycle.adapters.aws.failure.AwsFailures;
+import dev.lifecycle.domain.audit.AuditRecord;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.PolicyAlreadyExistsException;
 import dev.lifecycle.domain.policy.PolicyDraft;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * is an item {@code (policy, <policy id>)}; the table it governs is claimed by an item
  * {@code (table, <table name>)} naming the policy, written in the same transaction, which keeps
  * one policy per table and makes the lookup by table two strongly consistent reads, not a scan.
- * Every write is conditional on the version it replaces (optimistic locking).
+ * Every write is conditional on the version it replaces (optimistic locking), and carries its audit
+ * record (see {@link DynamoDbAuditLog}) in the same transaction.
  */
 public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolicyPort {
 
@@ -119,7 +120,7 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
     }
 
     @Override
-    public void create(RetentionPolicy policy) {
+    public void create(RetentionPolicy policy, AuditRecord audit) {
         Map<String, AttributeValue> claim = new HashMap<>(key(TABLE_CLAIM, policy.table().value()));
         claim.put(PolicyItems.POLICY_ID, s(policy.id().value()));
         try {
@@ -127,7 +128,8 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
                     TransactWriteItem.builder().put(p -> p.tableName(tableName).item(PolicyItems.toItem(policy, key(POLICY, policy.id().value())))
                             .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", ID))).build(),
                     TransactWriteItem.builder().put(p -> p.tableName(tableName).item(claim)
-                            .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", ID))).build()));
+                            .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", ID))).build(),
+                    TransactWriteItem.builder().put(DynamoDbAuditLog.put(tableName, audit)).build()));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failedCondition(reasons, 0)) {
@@ -145,22 +147,27 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
     }
 
     @Override
-    public void update(RetentionPolicy policy) {
+    public void update(RetentionPolicy policy, AuditRecord audit) {
         PolicyVersion replaced = PolicyVersion.of(policy.version().value() - 1);
         try {
-            dynamoDb.putItem(b -> b.tableName(tableName).item(PolicyItems.toItem(policy, key(POLICY, policy.id().value())))
-                    .conditionExpression("#version = :replaced AND #table = :table")
-                    .expressionAttributeNames(Map.of("#version", PolicyItems.VERSION, "#table", PolicyItems.TABLE))
-                    .expressionAttributeValues(Map.of(":replaced", n(replaced.value()), ":table", s(policy.table().value()))));
-        } catch (ConditionalCheckFailedException e) {
-            throw conflictOrMissing(policy.id(), replaced);
+            dynamoDb.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(tableName).item(PolicyItems.toItem(policy, key(POLICY, policy.id().value())))
+                            .conditionExpression("#version = :replaced AND #table = :table")
+                            .expressionAttributeNames(Map.of("#version", PolicyItems.VERSION, "#table", PolicyItems.TABLE))
+                            .expressionAttributeValues(Map.of(":replaced", n(replaced.value()), ":table", s(policy.table().value())))).build(),
+                    TransactWriteItem.builder().put(DynamoDbAuditLog.put(tableName, audit)).build()));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e.cancellationReasons(), 0)) {
+                throw conflictOrMissing(policy.id(), replaced);
+            }
+            throw AwsFailures.translate(SERVICE, e);
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
     }
 
     @Override
-    public void delete(PolicyId id, PolicyVersion expected) {
+    public void delete(PolicyId id, PolicyVersion expected, AuditRecord audit) {
         RetentionPolicy current = findById(id).orElseThrow(() -> new PolicyNotFoundException(id));
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(
@@ -171,7 +178,8 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
                     TransactWriteItem.builder().delete(d -> d.tableName(tableName).key(key(TABLE_CLAIM, current.table().value()))
                             .conditionExpression("#policy = :id")
                             .expressionAttributeNames(Map.of("#policy", PolicyItems.POLICY_ID))
-                            .expressionAttributeValues(Map.of(":id", s(id.value())))).build()));
+                            .expressionAttributeValues(Map.of(":id", s(id.value())))).build(),
+                    TransactWriteItem.builder().put(DynamoDbAuditLog.put(tableName, audit)).build()));
         } catch (TransactionCanceledException e) {
             if (failedCondition(e.cancellationReasons(), 0)) {
                 throw conflictOrMissing(id, expected);
