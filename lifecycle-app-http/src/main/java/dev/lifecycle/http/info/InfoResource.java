@@ -2,6 +2,8 @@ package dev.lifecycle.http.info;
 
 import java.util.List;
 
+import dev.lifecycle.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,6 +29,7 @@ public class InfoResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Info info() {
         return new Info("lifecycle", version, COMPONENTS);

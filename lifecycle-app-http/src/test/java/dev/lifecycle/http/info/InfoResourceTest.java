@@ -17,7 +17,7 @@ class InfoResourceTest {
 
     @Test
     void info_namesTheProductAndReportsTheProjectVersion() {
-        given().when().get("/api/v1/info")
+        given().auth().oauth2(dev.lifecycle.http.testing.Tokens.viewer()).when().get("/api/v1/info")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("name", equalTo("lifecycle"))

@@ -53,8 +53,10 @@ public record RetentionPeriod(Duration duration) implements Comparable<Retention
         return duration.compareTo(other.duration);
     }
 
+    /** ISO-8601, in days when the period is whole days ({@code P30D}, not {@code PT720H}), as people write it. */
     @Override
     public String toString() {
-        return duration.toString();
+        long seconds = duration.getSeconds();
+        return seconds % 86_400 == 0 ? "P" + seconds / 86_400 + "D" : duration.toString();
     }
 }

@@ -54,7 +54,7 @@ public record PolicyDraft(
                 policy.keySchema().partitionKeyName(),
                 policy.keySchema().sortKeyName().orElse(null),
                 policy.ttlAttribute().value(),
-                policy.retention().duration().toString(),
+                policy.retention().toString(),
                 policy.clockStart().name(),
                 policy.archivedCauses().stream().map(Enum::name).toList(),
                 policy.destination().bucket().value(),

@@ -126,7 +126,12 @@ class RetentionPeriodTest {
     }
 
     @Test
-    void toString_isIso8601() {
-        assertThat(RetentionPeriod.ofDays(30)).hasToString("PT720H");
+    void toString_isIso8601_inDaysWhenWholeDays_andParsesBackToTheSamePeriod() {
+        assertThat(RetentionPeriod.ofDays(30)).hasToString("P30D");
+        assertThat(RetentionPeriod.ofHours(36)).hasToString("PT36H");
+        assertThat(RetentionPeriod.ofSeconds(90)).hasToString("PT1M30S");
+        for (RetentionPeriod period : new RetentionPeriod[] {RetentionPeriod.ofDays(30), RetentionPeriod.ofHours(36), RetentionPeriod.ofSeconds(90)}) {
+            assertThat(RetentionPeriod.parse(period.toString())).isEqualTo(period);
+        }
     }
 }

@@ -48,7 +48,7 @@ class PolicyChangeRulesTest {
 
         assertThat(violations(decision)).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("retention");
-            assertThat(v.reason()).contains("locked").contains("PT720H").contains("PT240H");
+            assertThat(v.reason()).contains("locked").contains("P30D").contains("P10D");
         });
     }
 

@@ -40,7 +40,7 @@ class PolicyServiceTest {
         assertThat(record.action()).isEqualTo(AuditAction.POLICY_DECLARED);
         assertThat(record.actor()).isEqualTo("alice");
         assertThat(record.at()).isEqualTo(NOW);
-        assertThat(record.changes()).contains(new FieldChange("retention", null, "PT720H"));
+        assertThat(record.changes()).contains(new FieldChange("retention", null, "P30D"));
     }
 
     @Test
@@ -70,7 +70,7 @@ class PolicyServiceTest {
         AuditRecord record = audit.history("policy/orders-retention").get(1);
         assertThat(record.action()).isEqualTo(AuditAction.POLICY_CHANGED);
         assertThat(record.summary()).isEqualTo("version 1 -> 2");
-        assertThat(record.changes()).containsExactly(new FieldChange("retention", "PT720H", "PT1440H"));
+        assertThat(record.changes()).containsExactly(new FieldChange("retention", "P30D", "P60D"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class PolicyServiceTest {
                 withRetention(draft(), "P90D"), "carol")))
                 .isInstanceOfSatisfying(PolicyVersionConflictException.class,
                         e -> assertThat(e.actual()).isEqualTo(PolicyVersion.of(2)));
-        assertThat(repository.findById(ID).map(RetentionPolicy::retention).map(Object::toString)).contains("PT1440H");
+        assertThat(repository.findById(ID).map(RetentionPolicy::retention).map(Object::toString)).contains("P60D");
     }
 
     @Test

@@ -1,0 +1,177 @@
+package dev.lifecycle.http.policy;
+
+import dev.lifecycle.domain.audit.AuditRecord;
+import dev.lifecycle.domain.policy.LoadPolicyPort;
+import dev.lifecycle.domain.policy.ManagePoliciesUseCase;
+import dev.lifecycle.domain.policy.ManagePoliciesUseCase.ChangePolicyCommand;
+import dev.lifecycle.domain.policy.ManagePoliciesUseCase.DeclarePolicyCommand;
+import dev.lifecycle.domain.policy.ManagePoliciesUseCase.DeletePolicyCommand;
+import dev.lifecycle.domain.policy.PolicyId;
+import dev.lifecycle.domain.policy.PolicyNotFoundException;
+import dev.lifecycle.domain.policy.RetentionPolicy;
+import dev.lifecycle.domain.policy.ViewPoliciesUseCase;
+import dev.lifecycle.http.problem.ProblemException;
+import dev.lifecycle.http.security.Actor;
+import dev.lifecycle.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+
+/** Declares, reads, lists, changes and deletes retention policies; each change is versioned and audited. */
+@Path("/api/v1/policies")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+
+    private final ManagePoliciesUseCase manage;
+    private final ViewPoliciesUseCase view;
+    private final Actor actor;
+
+    PolicyResource(ManagePoliciesUseCase manage, ViewPoliciesUseCase view, Actor actor) {
+        this.manage = manage;
+        this.view = view;
+        this.actor = actor;
+    }
+
+    /** One page of policies and, when more follow, the id to continue after. */
+    public record PolicyPage(List<PolicyView> items, String next) {
+    }
+
+    /** A policy's audit trail, oldest first. */
+    public record History(String policyId, List<HistoryEntry> items) {
+    }
+
+    /** One audited change: who, when, what, and each field before and after. */
+    public record HistoryEntry(String action, String actor, String at, String summary, List<FieldDiff> changes) {
+    }
+
+    /** One field of a change; null where the field was absent. */
+    public record FieldDiff(String field, String before, String after) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response declare(PolicyBody body, @Context UriInfo uri) {
+        PolicyBody given = required(body);
+        PolicyId id = policyId("id", given.id());
+        RetentionPolicy policy = manage.declare(new DeclarePolicyCommand(id, given.toDraft(), actor.name()));
+        return withTag(Response.created(uri.getAbsolutePathBuilder().path(id.value()).build()).entity(PolicyView.of(policy)), policy)
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        int size = pageSize(limit);
+        Optional<PolicyId> start = after == null ? Optional.empty() : Optional.of(policyId("after", after));
+        LoadPolicyPort.PolicyPage page = view.list(start, size);
+        Response.ResponseBuilder response = Response.ok(new PolicyPage(page.policies().stream().map(PolicyView::of).toList(),
+                page.next().map(PolicyId::value).orElse(null)));
+        page.next().ifPresent(next -> response.link(UriBuilder.fromUri(uri.getRequestUri()).replaceQueryParam("after", next.value())
+                .replaceQueryParam("limit", size).build(), "next"));
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    public Response read(@PathParam("id") String id) {
+        PolicyId policyId = policyId("id", id);
+        RetentionPolicy policy = view.find(policyId).orElseThrow(() -> new PolicyNotFoundException(policyId));
+        return withTag(Response.ok(PolicyView.of(policy)), policy).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PolicyBody body) {
+        PolicyId policyId = policyId("id", id);
+        PolicyBody given = required(body);
+        if (given.id() != null && !given.id().equals(policyId.value())) {
+            throw ProblemException.invalidField("id", "the body names policy '" + given.id() + "' but the path names '" + policyId
+                    + "'; a policy's id cannot change");
+        }
+        RetentionPolicy policy = manage.change(new ChangePolicyCommand(policyId, EntityTags.expectedVersion(ifMatch), given.toDraft(),
+                actor.name()));
+        return withTag(Response.ok(PolicyView.of(policy)), policy).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PolicyId policyId = policyId("id", id);
+        manage.delete(new DeletePolicyCommand(policyId, EntityTags.expectedVersion(ifMatch), actor.name()));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    public History history(@PathParam("id") String id) {
+        PolicyId policyId = policyId("id", id);
+        return new History(policyId.value(), view.history(policyId).stream().map(PolicyResource::entry).toList());
+    }
+
+    private static HistoryEntry entry(AuditRecord record) {
+        return new HistoryEntry(record.action().name(), record.actor(), record.at().toString(), record.summary(),
+                record.changes().stream().map(c -> new FieldDiff(c.field(), c.before(), c.after())).toList());
+    }
+
+    private static Response.ResponseBuilder withTag(Response.ResponseBuilder response, RetentionPolicy policy) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(policy.version()));
+    }
+
+    private static PolicyBody required(PolicyBody body) {
+        if (body == null) {
+            throw ProblemException.invalidField("body", "a JSON object describing the policy is required");
+        }
+        return body;
+    }
+
+    static PolicyId policyId(String field, String value) {
+        if (value == null) {
+            throw ProblemException.invalidField(field, "is required");
+        }
+        try {
+            return PolicyId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(field, e.getMessage());
+        }
+    }
+
+    private static int pageSize(String limit) {
+        if (limit == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(limit);
+            if (size >= 1 && size <= ViewPoliciesUseCase.MAX_PAGE_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + ViewPoliciesUseCase.MAX_PAGE_SIZE
+                + ", was '" + limit + "'");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.lifecycle.http.wiring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the admin API ({@code lifecycle.admin.*}); see docs/configuration.md. */
+@ConfigMapping(prefix = "lifecycle.admin")
+public interface AdminConfig {
+
+    /** The DynamoDB table that holds policies, their audit trail and their drift status. */
+    @WithDefault("lifecycle-policies")
+    String policyTable();
+
+    /** Create the policy table at start-up when it is missing (local use; in AWS the template creates it). */
+    @WithDefault("false")
+    boolean createPolicyTable();
+
+    /** The largest request body accepted, in bytes; larger ones get 413. */
+    @WithDefault("65536")
+    int maxRequestBytes();
+}

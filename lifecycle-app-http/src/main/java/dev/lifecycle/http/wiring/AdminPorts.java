@@ -1,0 +1,19 @@
+package dev.lifecycle.http.wiring;
+
+import dev.lifecycle.domain.audit.AuditLogPort;
+import dev.lifecycle.domain.policy.LoadPolicyPort;
+import dev.lifecycle.domain.policy.SavePolicyPort;
+import dev.lifecycle.http.health.DependencyProbe;
+import java.util.List;
+
+/**
+ * Every outgoing port the admin API uses, in one place: {@link AwsAdminPorts} produces the AWS
+ * adapters, and a test replaces the whole set with in-memory fakes by producing an alternative.
+ */
+public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
+                         List<DependencyProbe> probes) {
+
+    public AdminPorts {
+        probes = List.copyOf(probes);
+    }
+}

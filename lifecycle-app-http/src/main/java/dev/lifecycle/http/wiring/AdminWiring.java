@@ -1,0 +1,23 @@
+package dev.lifecycle.http.wiring;
+
+import dev.lifecycle.domain.policy.PolicyService;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the domain's use cases to the ports. */
+public class AdminWiring {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Serves both ManagePoliciesUseCase and ViewPoliciesUseCase (a producer's bean types include its interfaces). */
+    @Produces
+    @Singleton
+    PolicyService policyService(AdminPorts ports, Clock clock) {
+        return new PolicyService(ports.loadPolicies(), ports.savePolicies(), ports.auditLog(), clock);
+    }
+}

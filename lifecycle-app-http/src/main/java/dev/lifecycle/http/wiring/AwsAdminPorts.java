@@ -1,0 +1,26 @@
+package dev.lifecycle.http.wiring;
+
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbAuditLog;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
+import dev.lifecycle.http.health.DynamoDbProbe;
+import dev.lifecycle.http.health.S3Probe;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Produces the admin API's ports from the AWS adapters and the configured policy table. */
+public class AwsAdminPorts {
+
+    @Produces
+    @Singleton
+    AdminPorts ports(DynamoDbClient dynamoDb, S3Client s3, AdminConfig config) {
+        DynamoDbPolicyRepository policies = new DynamoDbPolicyRepository(dynamoDb, config.policyTable());
+        if (config.createPolicyTable()) {
+            policies.createTableIfMissing();
+        }
+        return new AdminPorts(policies, policies, new DynamoDbAuditLog(dynamoDb, config.policyTable()),
+                List.of(new DynamoDbProbe(dynamoDb, config.policyTable()), new S3Probe(s3, policies)));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lifecycle.http.testing;
+
+import dev.lifecycle.domain.testing.InMemoryAuditLog;
+import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
+import dev.lifecycle.http.wiring.AdminPorts;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Replaces the AWS adapters with the domain's in-memory fakes in every @QuarkusTest of this module. */
+public class InMemoryAdminPorts {
+
+    public static final InMemoryAuditLog AUDIT = new InMemoryAuditLog();
+    public static final InMemoryPolicyRepository POLICIES = new InMemoryPolicyRepository(AUDIT);
+    public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
+    public static final SwitchableProbe S3 = new SwitchableProbe("s3");
+
+    @Produces
+    @Singleton
+    @Alternative
+    @Priority(1)
+    AdminPorts ports() {
+        return new AdminPorts(POLICIES, POLICIES, AUDIT, List.of(DYNAMODB, S3));
+    }
+}
