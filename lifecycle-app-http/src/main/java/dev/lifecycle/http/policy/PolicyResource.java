@@ -10,6 +10,7 @@ import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyNotFoundException;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.policy.ViewPoliciesUseCase;
+import dev.lifecycle.http.problem.Problem;
 import dev.lifecycle.http.problem.ProblemException;
 import dev.lifecycle.http.security.Actor;
 import dev.lifecycle.http.security.Roles;
@@ -32,10 +33,21 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Declares, reads, lists, changes and deletes retention policies; each change is versioned and audited. */
 @Path("/api/v1/policies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Policies", description = "Retention policies: one per table, versioned, audited")
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "The token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class PolicyResource {
 
     static final int DEFAULT_PAGE_SIZE = 50;
@@ -69,7 +81,17 @@ public class PolicyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Response declare(PolicyBody body, @Context UriInfo uri) {
+    @Operation(summary = "Declare a policy", description = "Validates every field and stores version 1. Role lifecycle-admin.")
+    @APIResponse(responseCode = "201", description = "Declared; Location and ETag name it",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, malformed JSON, unknown fields, wrong types",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID)))
+    @APIResponse(responseCode = "409", description = "The id is taken, or another policy governs the table",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "The body is over the size limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response declare(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PolicyBody.class),
+            examples = @ExampleObject(name = "orders", value = ApiExamples.DECLARE))) PolicyBody body, @Context UriInfo uri) {
         PolicyBody given = required(body);
         PolicyId id = policyId("id", given.id());
         RetentionPolicy policy = manage.declare(new DeclarePolicyCommand(id, given.toDraft(), actor.name()));
@@ -79,7 +101,11 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
-    public Response list(@QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+    @Operation(summary = "List policies", description = "In id order, a page at a time; a Link header (rel=next) and `next` continue.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PolicyPage.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit or after", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response list(@Parameter(description = "Page size, 1 to 100 (default 50)") @QueryParam("limit") String limit,
+                         @Parameter(description = "Continue after this policy id") @QueryParam("after") String after, @Context UriInfo uri) {
         int size = pageSize(limit);
         Optional<PolicyId> start = after == null ? Optional.empty() : Optional.of(policyId("after", after));
         LoadPolicyPort.PolicyPage page = view.list(start, size);
@@ -93,6 +119,9 @@ public class PolicyResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(summary = "Read a policy", description = "The current version; the ETag header is what a change must send in If-Match.")
+    @APIResponse(responseCode = "200", description = "The policy", content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response read(@PathParam("id") String id) {
         PolicyId policyId = policyId("id", id);
         RetentionPolicy policy = view.find(policyId).orElseThrow(() -> new PolicyNotFoundException(policyId));
@@ -103,7 +132,22 @@ public class PolicyResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public Response change(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PolicyBody body) {
+    @Operation(summary = "Change a policy", description = "Replaces the policy with the next version. A locked policy may only be "
+            + "strengthened. Role lifecycle-admin.")
+    @APIResponse(responseCode = "200", description = "Changed; the new ETag names the new version",
+            content = @Content(schema = @Schema(implementation = PolicyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The change would weaken a locked policy", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match names a version that is no longer current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "stale", value = ApiExamples.STALE)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response change(@PathParam("id") String id,
+                           @Parameter(description = "The ETag of the version read, e.g. \"1\"", required = true)
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = PolicyBody.class),
+                                   examples = @ExampleObject(name = "longer retention", value = ApiExamples.CHANGE))) PolicyBody body) {
         PolicyId policyId = policyId("id", id);
         PolicyBody given = required(body);
         if (given.id() != null && !given.id().equals(policyId.value())) {
@@ -118,7 +162,15 @@ public class PolicyResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(summary = "Delete a policy", description = "Refused for a locked policy. Its history stays readable. Role lifecycle-admin.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The policy is locked", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response delete(@PathParam("id") String id,
+                           @Parameter(description = "The ETag of the version read", required = true)
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PolicyId policyId = policyId("id", id);
         manage.delete(new DeletePolicyCommand(policyId, EntityTags.expectedVersion(ifMatch), actor.name()));
         return Response.noContent().build();
@@ -127,6 +179,9 @@ public class PolicyResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(summary = "A policy's audit trail", description = "Every change, oldest first: who, when, and each field before and after.")
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = History.class)))
+    @APIResponse(responseCode = "404", description = "The policy never existed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public History history(@PathParam("id") String id) {
         PolicyId policyId = policyId("id", id);
         return new History(policyId.value(), view.history(policyId).stream().map(PolicyResource::entry).toList());
