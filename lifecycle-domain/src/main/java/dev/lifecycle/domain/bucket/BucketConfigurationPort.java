@@ -1,16 +1,28 @@
 package dev.lifecycle.domain.bucket;
 
-import java.util.List;
-
-/** Reads and changes an archive bucket's lifecycle rules and object-lock settings. */
+/**
+ * Reads and changes an archive bucket's lifecycle rules, versioning and object lock. Every method
+ * throws {@link BucketNotFoundException} when the bucket does not exist.
+ */
 public interface BucketConfigurationPort {
 
-    /** @throws BucketNotFoundException when the bucket does not exist */
     BucketSettings describe(BucketName bucket);
 
-    /** Replaces the bucket's lifecycle configuration with exactly these rules. */
-    void putLifecycleRules(BucketName bucket, List<LifecycleRule> rules);
+    /**
+     * Adds the rule, or replaces the rule with the same id; every other rule of the bucket is kept
+     * exactly as S3 holds it (filters, tags, noncurrent-version actions and all).
+     */
+    void putLifecycleRule(BucketName bucket, LifecycleRule rule);
 
-    /** Sets the bucket's default object-lock retention; the bucket must have object lock enabled. */
-    void putDefaultRetention(BucketName bucket, BucketSettings.DefaultRetention retention);
+    /** Removes the rule with this id, keeping every other rule as it is; nothing happens when there is none. */
+    void removeLifecycleRule(BucketName bucket, String ruleId);
+
+    /** Turns versioning on. It can be suspended later, but never once object lock is enabled. */
+    void enableVersioning(BucketName bucket);
+
+    /**
+     * Enables object lock on the bucket, which must have versioning enabled. Irreversible: object
+     * lock can never be disabled, nor versioning suspended, afterwards.
+     */
+    void enableObjectLock(BucketName bucket);
 }

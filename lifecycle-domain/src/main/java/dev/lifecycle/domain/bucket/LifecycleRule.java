@@ -1,32 +1,76 @@
 package dev.lifecycle.domain.bucket;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One S3 lifecycle rule for a key prefix: transitions by age and an optional expiration. The
- * platform names its rules {@code lifecycle-<policy id>} and leaves every other rule alone.
+ * One S3 lifecycle rule as far as the platform understands it: a key prefix, transitions by age and
+ * an optional expiration, enabled or not. {@code extras} names, in words, whatever else the rule
+ * holds that the platform does not manage (tag or size filters, noncurrent-version actions, dates,
+ * ...): the platform's own rule has none. The platform names its rules {@code lifecycle-<policy id>}
+ * and leaves every other rule alone.
  */
-public record LifecycleRule(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays) {
+public record LifecycleRule(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays,
+                            boolean enabled, List<String> extras) {
 
     public LifecycleRule {
         if (id == null || id.isEmpty() || id.length() > 255) {
-            throw new IllegalArgumentException("lifecycle rule id must be 1 to 255 characters");
+            throw new IllegalArgumentException("lifecycle rule id must be 1 to 255 characters, was '" + id + "'");
         }
         if (prefix == null) {
             throw new IllegalArgumentException("lifecycle rule prefix must not be null (use \"\")");
         }
-        transitions = List.copyOf(transitions);
+        if (transitions == null) {
+            throw new IllegalArgumentException("lifecycle rule transitions must not be null (use an empty list)");
+        }
+        transitions = transitions.stream().sorted(Comparator.comparingInt(Transition::days)).toList();
         if (expirationDays == null) {
             throw new IllegalArgumentException("expirationDays must be Optional.empty(), not null");
         }
+        expirationDays.ifPresent(days -> {
+            if (days < 1) {
+                throw new IllegalArgumentException("expiration must be at least 1 day, was " + days);
+            }
+        });
+        extras = extras == null ? null : List.copyOf(extras);
+        if (extras == null) {
+            throw new IllegalArgumentException("extras must not be null (use an empty list)");
+        }
+    }
+
+    /** An enabled rule with only a prefix, transitions and an expiration: the shape of the platform's rules. */
+    public static LifecycleRule of(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays) {
+        return new LifecycleRule(id, prefix, transitions, expirationDays, true, List.of());
+    }
+
+    /** "prefix 'archive/orders/': STANDARD_IA after 30 days, expire after 365 days" and so on. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("prefix '").append(prefix).append("'");
+        String separator = ": ";
+        for (Transition transition : transitions) {
+            text.append(separator).append(transition.storageClass()).append(" after ").append(transition.days()).append(" days");
+            separator = ", ";
+        }
+        if (expirationDays.isPresent()) {
+            text.append(separator).append("expire after ").append(expirationDays.get()).append(" days");
+            separator = ", ";
+        }
+        if (!extras.isEmpty()) {
+            text.append(separator).append("also ").append(String.join(", ", extras));
+        }
+        if (!enabled) {
+            text.append(" (disabled)");
+        }
+        return text.toString();
     }
 
     /** A transition of objects to a storage class once they are {@code days} old. */
     public record Transition(StorageClass storageClass, int days) {
         public Transition {
             if (storageClass == null || days < 0) {
-                throw new IllegalArgumentException("a transition needs a storage class and non-negative days");
+                throw new IllegalArgumentException("a transition needs a storage class and non-negative days, was "
+                        + storageClass + " after " + days);
             }
         }
     }

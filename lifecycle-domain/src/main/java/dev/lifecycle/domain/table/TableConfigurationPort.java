@@ -2,14 +2,19 @@ package dev.lifecycle.domain.table;
 
 import dev.lifecycle.domain.stream.StreamViewType;
 
-/** Reads and changes the TTL and stream settings of a live table. */
+/**
+ * Reads and changes the TTL and stream settings of a live table. Every method throws
+ * {@link TableNotFoundException} when the table does not exist.
+ */
 public interface TableConfigurationPort {
 
-    /** @throws TableNotFoundException when the table does not exist */
     TableSettings describe(TableName table);
 
     /** Enables TTL on the attribute; DynamoDB accepts one TTL change per table per hour. */
     TtlChangeOutcome enableTtl(TableName table, AttributeName attribute);
+
+    /** Disables TTL, which is enabled on the attribute; this counts as the hour's one TTL change. */
+    TtlChangeOutcome disableTtl(TableName table, AttributeName attribute);
 
     /** Enables the table's stream with the given view type; the table must have no stream. */
     TableSettings.StreamSettings enableStream(TableName table, StreamViewType viewType);

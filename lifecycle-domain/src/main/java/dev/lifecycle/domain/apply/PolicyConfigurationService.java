@@ -1,0 +1,238 @@
+package dev.lifecycle.domain.apply;
+
+import dev.lifecycle.domain.audit.AuditAction;
+import dev.lifecycle.domain.audit.AuditLogPort;
+import dev.lifecycle.domain.audit.AuditRecord;
+import dev.lifecycle.domain.audit.FieldChange;
+import dev.lifecycle.domain.bucket.BucketConfigurationPort;
+import dev.lifecycle.domain.bucket.BucketName;
+import dev.lifecycle.domain.bucket.BucketNotFoundException;
+import dev.lifecycle.domain.bucket.BucketSettings;
+import dev.lifecycle.domain.failure.DependencyFailureException;
+import dev.lifecycle.domain.policy.LoadPolicyPort;
+import dev.lifecycle.domain.policy.PolicyId;
+import dev.lifecycle.domain.policy.PolicyNotFoundException;
+import dev.lifecycle.domain.policy.PolicyVersionConflictException;
+import dev.lifecycle.domain.policy.RetentionPolicy;
+import dev.lifecycle.domain.table.TableConfigurationPort;
+import dev.lifecycle.domain.table.TableConfigurationPort.TtlChangeOutcome;
+import dev.lifecycle.domain.table.TableName;
+import dev.lifecycle.domain.table.TableNotFoundException;
+import dev.lifecycle.domain.table.TableSettings;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Plan, apply and drift: compares a policy with its table and bucket through {@link ConfigurationRules},
+ * performs the changes it may, audits what it did, and keeps each policy's last drift report.
+ */
+public final class PolicyConfigurationService implements ApplyPolicyUseCase, DetectDriftUseCase {
+
+    static final int PAGE_SIZE = 100;
+
+    private final LoadPolicyPort policies;
+    private final TableConfigurationPort tables;
+    private final BucketConfigurationPort buckets;
+    private final PolicyStatusPort statuses;
+    private final AuditLogPort audit;
+    private final Clock clock;
+
+    public PolicyConfigurationService(LoadPolicyPort policies, TableConfigurationPort tables, BucketConfigurationPort buckets,
+                                      PolicyStatusPort statuses, AuditLogPort audit, Clock clock) {
+        this.policies = policies;
+        this.tables = tables;
+        this.buckets = buckets;
+        this.statuses = statuses;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConfigurationPlan plan(PolicyId id) {
+        RetentionPolicy policy = load(id);
+        return toPlan(policy, steps(policy));
+    }
+
+    @Override
+    public ApplyResult apply(ApplyCommand command) {
+        RetentionPolicy policy = load(command.policy());
+        command.expectedVersion().filter(expected -> !expected.equals(policy.version())).ifPresent(expected -> {
+            throw new PolicyVersionConflictException(policy.id(), expected, policy.version());
+        });
+        List<ConfigurationStep> steps = steps(policy);
+        List<ChangeResult> results = new ArrayList<>();
+        List<FieldChange> changed = new ArrayList<>();
+        for (ConfigurationStep step : steps) {
+            results.add(perform(policy, step, command, changed));
+        }
+        ApplyResult result = new ApplyResult(toPlan(policy, steps), results);
+        audit.append(new AuditRecord("policy/" + policy.id(), AuditAction.POLICY_APPLIED, command.actor(), clock.instant(),
+                summary(policy, results), changed));
+        statuses.save(compare(policy));
+        return result;
+    }
+
+    @Override
+    public DriftReport check(PolicyId id) {
+        DriftReport report = compare(load(id));
+        statuses.save(report);
+        return report;
+    }
+
+    @Override
+    public List<DriftReport> checkAll() {
+        List<DriftReport> reports = new ArrayList<>();
+        Optional<PolicyId> after = Optional.empty();
+        do {
+            LoadPolicyPort.PolicyPage page = policies.list(after, PAGE_SIZE);
+            for (RetentionPolicy policy : page.policies()) {
+                DriftReport report = compare(policy);
+                statuses.save(report);
+                reports.add(report);
+            }
+            after = page.next();
+        } while (after.isPresent());
+        return reports;
+    }
+
+    @Override
+    public Optional<DriftReport> lastReport(PolicyId policy) {
+        return statuses.find(policy);
+    }
+
+    /** The comparison as a report; a missing table or bucket or a failing AWS makes it UNKNOWN, never an exception. */
+    private DriftReport compare(RetentionPolicy policy) {
+        try {
+            return DriftReport.compared(policy.id(), policy.version(), clock.instant(), toPlan(policy, steps(policy)).changes());
+        } catch (TableNotFoundException | BucketNotFoundException | DependencyFailureException e) {
+            return DriftReport.unknown(policy.id(), policy.version(), clock.instant(), e.getMessage());
+        }
+    }
+
+    private RetentionPolicy load(PolicyId id) {
+        return policies.findById(id).orElseThrow(() -> new PolicyNotFoundException(id));
+    }
+
+    private List<ConfigurationStep> steps(RetentionPolicy policy) {
+        TableSettings table = tables.describe(policy.table());
+        BucketSettings bucket = buckets.describe(policy.destination().bucket());
+        return ConfigurationRules.steps(policy, table, bucket);
+    }
+
+    private static ConfigurationPlan toPlan(RetentionPolicy policy, List<ConfigurationStep> steps) {
+        return new ConfigurationPlan(policy.id(), policy.version(), steps.stream().map(ConfigurationStep::change).toList());
+    }
+
+    private ChangeResult perform(RetentionPolicy policy, ConfigurationStep step, ApplyCommand command, List<FieldChange> changed) {
+        PlannedChange change = step.change();
+        if (change.feasibility() == Feasibility.IMPOSSIBLE) {
+            return new ChangeResult(change, ChangeStatus.IMPOSSIBLE, change.consequence());
+        }
+        if (change.feasibility() == Feasibility.NEEDS_CONSENT && !command.consentTo().contains(change.setting())) {
+            return new ChangeResult(change, ChangeStatus.NOT_ALLOWED, "needs consent to " + change.setting() + ": "
+                    + change.consequence());
+        }
+        try {
+            return performAllowed(policy, step, changed);
+        } catch (TableNotFoundException | BucketNotFoundException | DependencyFailureException e) {
+            return new ChangeResult(change, ChangeStatus.FAILED, e.getMessage());
+        }
+    }
+
+    private ChangeResult performAllowed(RetentionPolicy policy, ConfigurationStep step, List<FieldChange> changed) {
+        PlannedChange change = step.change();
+        TableName table = policy.table();
+        BucketName bucket = policy.destination().bucket();
+        if (step instanceof ConfigurationStep.EnableTtl enable) {
+            if (tables.enableTtl(table, enable.attribute()) instanceof TtlChangeOutcome.RateLimited limited) {
+                return new ChangeResult(change, ChangeStatus.RATE_LIMITED, limited.message());
+            }
+            return applied(change, changed, "TTL enabled on '" + enable.attribute() + "'");
+        }
+        if (step instanceof ConfigurationStep.ReplaceTtl replace) {
+            return replaceTtl(table, replace, changed);
+        }
+        if (step instanceof ConfigurationStep.AwaitTtl) {
+            return new ChangeResult(change, ChangeStatus.RATE_LIMITED, "TTL is " + change.current()
+                    + "; DynamoDB finishes that by itself, within an hour: apply again then");
+        }
+        if (step instanceof ConfigurationStep.EnableStream) {
+            TableSettings.StreamSettings stream = tables.enableStream(table, ConfigurationRules.STREAM_VIEW_TYPE);
+            return applied(change, changed, "stream enabled: " + stream.streamArn());
+        }
+        if (step instanceof ConfigurationStep.ReplaceStream replace) {
+            tables.disableStream(table);
+            TableSettings.StreamSettings stream = tables.enableStream(table, ConfigurationRules.STREAM_VIEW_TYPE);
+            return applied(change, changed, "stream replaced: new stream " + stream.streamArn() + "; the old stream " + replace.oldStreamArn()
+                    + " stays readable for 24 hours: re-point its event source mappings");
+        }
+        if (step instanceof ConfigurationStep.PutLifecycleRule put) {
+            buckets.putLifecycleRule(bucket, put.rule());
+            return applied(change, changed, "lifecycle rule '" + put.rule().id() + "' written; other rules kept");
+        }
+        if (step instanceof ConfigurationStep.RemoveLifecycleRule remove) {
+            buckets.removeLifecycleRule(bucket, remove.ruleId());
+            return applied(change, changed, "lifecycle rule '" + remove.ruleId() + "' removed; other rules kept");
+        }
+        if (step instanceof ConfigurationStep.EnableObjectLock lock) {
+            return enableObjectLock(bucket, lock, changed);
+        }
+        if (step instanceof ConfigurationStep.Blocked) {
+            return new ChangeResult(change, ChangeStatus.IMPOSSIBLE, change.consequence());
+        }
+        throw new IllegalStateException("no way to perform " + step);
+    }
+
+    private ChangeResult replaceTtl(TableName table, ConfigurationStep.ReplaceTtl replace, List<FieldChange> changed) {
+        PlannedChange change = replace.change();
+        if (tables.disableTtl(table, replace.from()) instanceof TtlChangeOutcome.RateLimited limited) {
+            return new ChangeResult(change, ChangeStatus.RATE_LIMITED, limited.message());
+        }
+        changed.add(new FieldChange(field(change), change.current(), "DISABLED"));
+        if (tables.enableTtl(table, replace.to()) instanceof TtlChangeOutcome.RateLimited limited) {
+            return new ChangeResult(change, ChangeStatus.RATE_LIMITED, "TTL disabled on '" + replace.from()
+                    + "'; enabling it on '" + replace.to() + "' was refused: " + limited.message() + " Apply again in an hour.");
+        }
+        changed.add(new FieldChange(field(change), "DISABLED", change.desired()));
+        return new ChangeResult(change, ChangeStatus.APPLIED, "TTL disabled on '" + replace.from() + "' and enabled on '"
+                + replace.to() + "'");
+    }
+
+    private ChangeResult enableObjectLock(BucketName bucket, ConfigurationStep.EnableObjectLock lock, List<FieldChange> changed) {
+        PlannedChange change = lock.change();
+        if (!lock.versioningEnabled()) {
+            buckets.enableVersioning(bucket);
+            changed.add(new FieldChange("bucket/" + change.resource() + "/VERSIONING", "not enabled", "ENABLED"));
+        }
+        try {
+            buckets.enableObjectLock(bucket);
+        } catch (DependencyFailureException e) {
+            return new ChangeResult(change, ChangeStatus.FAILED, (lock.versioningEnabled() ? "" : "versioning enabled; ")
+                    + "object lock not enabled: " + e.getMessage());
+        }
+        return applied(change, changed, (lock.versioningEnabled() ? "" : "versioning enabled, then ") + "object lock enabled");
+    }
+
+    private static ChangeResult applied(PlannedChange change, List<FieldChange> changed, String detail) {
+        changed.add(new FieldChange(field(change), change.current(), change.desired()));
+        return new ChangeResult(change, ChangeStatus.APPLIED, detail);
+    }
+
+    /** The audit field of a change: {@code table/orders/TTL}, {@code bucket/acme-archive/LIFECYCLE_RULE}. */
+    static String field(PlannedChange change) {
+        return change.target().name().toLowerCase(Locale.ROOT) + "/" + change.resource() + "/" + change.setting();
+    }
+
+    private static String summary(RetentionPolicy policy, List<ChangeResult> results) {
+        if (results.isEmpty()) {
+            return "applied version " + policy.version() + ": nothing to change";
+        }
+        return "applied version " + policy.version() + ": " + results.stream()
+                .map(result -> result.change().setting() + " " + result.status())
+                .collect(Collectors.joining(", "));
+    }
+}
