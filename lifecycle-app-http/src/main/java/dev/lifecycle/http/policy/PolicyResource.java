@@ -93,7 +93,7 @@ public class PolicyResource {
             schema = @Schema(implementation = PolicyBody.class),
             examples = @ExampleObject(name = "orders", value = ApiExamples.DECLARE))) PolicyBody body, @Context UriInfo uri) {
         PolicyBody given = required(body);
-        PolicyId id = policyId("id", given.id());
+        PolicyId id = PolicyRequests.policyId("id", given.id());
         RetentionPolicy policy = manage.declare(new DeclarePolicyCommand(id, given.toDraft(), actor.name()));
         return withTag(Response.created(uri.getAbsolutePathBuilder().path(id.value()).build()).entity(PolicyView.of(policy)), policy)
                 .build();
@@ -107,7 +107,7 @@ public class PolicyResource {
     public Response list(@Parameter(description = "Page size, 1 to 100 (default 50)") @QueryParam("limit") String limit,
                          @Parameter(description = "Continue after this policy id") @QueryParam("after") String after, @Context UriInfo uri) {
         int size = pageSize(limit);
-        Optional<PolicyId> start = after == null ? Optional.empty() : Optional.of(policyId("after", after));
+        Optional<PolicyId> start = after == null ? Optional.empty() : Optional.of(PolicyRequests.policyId("after", after));
         LoadPolicyPort.PolicyPage page = view.list(start, size);
         Response.ResponseBuilder response = Response.ok(new PolicyPage(page.policies().stream().map(PolicyView::of).toList(),
                 page.next().map(PolicyId::value).orElse(null)));
@@ -123,7 +123,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(schema = @Schema(implementation = PolicyView.class)))
     @APIResponse(responseCode = "404", description = "No such policy", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response read(@PathParam("id") String id) {
-        PolicyId policyId = policyId("id", id);
+        PolicyId policyId = PolicyRequests.policyId("id", id);
         RetentionPolicy policy = view.find(policyId).orElseThrow(() -> new PolicyNotFoundException(policyId));
         return withTag(Response.ok(PolicyView.of(policy)), policy).build();
     }
@@ -148,7 +148,7 @@ public class PolicyResource {
                            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                    schema = @Schema(implementation = PolicyBody.class),
                                    examples = @ExampleObject(name = "longer retention", value = ApiExamples.CHANGE))) PolicyBody body) {
-        PolicyId policyId = policyId("id", id);
+        PolicyId policyId = PolicyRequests.policyId("id", id);
         PolicyBody given = required(body);
         if (given.id() != null && !given.id().equals(policyId.value())) {
             throw ProblemException.invalidField("id", "the body names policy '" + given.id() + "' but the path names '" + policyId
@@ -171,7 +171,7 @@ public class PolicyResource {
     public Response delete(@PathParam("id") String id,
                            @Parameter(description = "The ETag of the version read", required = true)
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PolicyId policyId = policyId("id", id);
+        PolicyId policyId = PolicyRequests.policyId("id", id);
         manage.delete(new DeletePolicyCommand(policyId, EntityTags.expectedVersion(ifMatch), actor.name()));
         return Response.noContent().build();
     }
@@ -183,7 +183,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = History.class)))
     @APIResponse(responseCode = "404", description = "The policy never existed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public History history(@PathParam("id") String id) {
-        PolicyId policyId = policyId("id", id);
+        PolicyId policyId = PolicyRequests.policyId("id", id);
         return new History(policyId.value(), view.history(policyId).stream().map(PolicyResource::entry).toList());
     }
 
@@ -201,17 +201,6 @@ public class PolicyResource {
             throw ProblemException.invalidField("body", "a JSON object describing the policy is required");
         }
         return body;
-    }
-
-    static PolicyId policyId(String field, String value) {
-        if (value == null) {
-            throw ProblemException.invalidField(field, "is required");
-        }
-        try {
-            return PolicyId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, e.getMessage());
-        }
     }
 
     private static int pageSize(String limit) {

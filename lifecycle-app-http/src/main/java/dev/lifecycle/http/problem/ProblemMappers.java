@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.lifecycle.domain.bucket.BucketNotFoundException;
 import dev.lifecycle.domain.failure.DependencyFailureException;
 import dev.lifecycle.domain.policy.InvalidPolicyException;
 import dev.lifecycle.domain.policy.PolicyAlreadyExistsException;
@@ -14,6 +15,7 @@ import dev.lifecycle.domain.policy.PolicyNotFoundException;
 import dev.lifecycle.domain.policy.PolicyVersionConflictException;
 import dev.lifecycle.domain.policy.TableAlreadyGovernedException;
 import dev.lifecycle.domain.policy.Violation;
+import dev.lifecycle.domain.table.TableNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -75,6 +77,20 @@ public class ProblemMappers {
                                 + ": read the policy again, then retry with its ETag")
                 .with("currentVersion", e.actual().value()), uri))
                 .header(HttpHeaders.ETAG, "\"" + e.actual().value() + "\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response tableNotFound(TableNotFoundException e, UriInfo uri) {
+        return answer(Problem.of("table-not-found", "The policy's table does not exist", 409,
+                e.getMessage() + " (or the admin API's credentials cannot see it): create it, or fix the policy")
+                .with("table", e.table().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response bucketNotFound(BucketNotFoundException e, UriInfo uri) {
+        return answer(Problem.of("bucket-not-found", "The policy's bucket does not exist", 409,
+                e.getMessage() + " (or the admin API's credentials cannot see it): create it, or fix the policy")
+                .with("bucket", e.bucket().value()), uri);
     }
 
     @ServerExceptionMapper

@@ -18,4 +18,12 @@ public interface AdminConfig {
     /** The largest request body accepted, in bytes; larger ones get 413. */
     @WithDefault("65536")
     int maxRequestBytes();
+
+    /** How often every policy is compared with AWS (a duration such as 15m or PT15M; "off" disables the job). */
+    @WithDefault("15m")
+    String driftCheckInterval();
+
+    /** How long after start-up the first drift check runs. */
+    @WithDefault("30s")
+    String driftCheckDelay();
 }

@@ -1,8 +1,11 @@
 package dev.lifecycle.http.wiring;
 
+import dev.lifecycle.domain.apply.PolicyStatusPort;
 import dev.lifecycle.domain.audit.AuditLogPort;
+import dev.lifecycle.domain.bucket.BucketConfigurationPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
+import dev.lifecycle.domain.table.TableConfigurationPort;
 import dev.lifecycle.http.health.DependencyProbe;
 import java.util.List;
 
@@ -11,6 +14,7 @@ import java.util.List;
  * adapters, and a test replaces the whole set with in-memory fakes by producing an alternative.
  */
 public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
+                         TableConfigurationPort tables, BucketConfigurationPort buckets, PolicyStatusPort statuses,
                          List<DependencyProbe> probes) {
 
     public AdminPorts {

@@ -1,5 +1,6 @@
 package dev.lifecycle.http.wiring;
 
+import dev.lifecycle.domain.apply.PolicyConfigurationService;
 import dev.lifecycle.domain.policy.PolicyService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,5 +20,13 @@ public class AdminWiring {
     @Singleton
     PolicyService policyService(AdminPorts ports, Clock clock) {
         return new PolicyService(ports.loadPolicies(), ports.savePolicies(), ports.auditLog(), clock);
+    }
+
+    /** Serves both ApplyPolicyUseCase and DetectDriftUseCase. */
+    @Produces
+    @Singleton
+    PolicyConfigurationService configurationService(AdminPorts ports, Clock clock) {
+        return new PolicyConfigurationService(ports.loadPolicies(), ports.tables(), ports.buckets(), ports.statuses(),
+                ports.auditLog(), clock);
     }
 }

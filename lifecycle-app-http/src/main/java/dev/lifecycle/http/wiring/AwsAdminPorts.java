@@ -2,6 +2,9 @@ package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbAuditLog;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableConfiguration;
+import dev.lifecycle.adapters.aws.s3.S3BucketConfiguration;
 import dev.lifecycle.http.health.DynamoDbProbe;
 import dev.lifecycle.http.health.S3Probe;
 import jakarta.enterprise.inject.Produces;
@@ -21,6 +24,8 @@ public class AwsAdminPorts {
             policies.createTableIfMissing();
         }
         return new AdminPorts(policies, policies, new DynamoDbAuditLog(dynamoDb, config.policyTable()),
+                new DynamoDbTableConfiguration(dynamoDb), new S3BucketConfiguration(s3),
+                new DynamoDbPolicyStatusRepository(dynamoDb, config.policyTable()),
                 List.of(new DynamoDbProbe(dynamoDb, config.policyTable()), new S3Probe(s3, policies)));
     }
 }

@@ -51,7 +51,11 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING, null, false),
                 new Endpoint("PUT", "/api/v1/policies/" + EXISTING, Policies.body(EXISTING), true),
                 new Endpoint("DELETE", "/api/v1/policies/" + EXISTING, null, true),
-                new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/history", null, false));
+                new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/history", null, false),
+                new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/plan", null, false),
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/apply", null, true),
+                new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/status", null, false),
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/drift-check", null, true));
     }
 
     static List<Caller> callers() {

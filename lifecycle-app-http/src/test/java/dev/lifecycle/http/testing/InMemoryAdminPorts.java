@@ -1,7 +1,10 @@
 package dev.lifecycle.http.testing;
 
 import dev.lifecycle.domain.testing.InMemoryAuditLog;
+import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
+import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
+import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
 import dev.lifecycle.http.wiring.AdminPorts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -14,6 +17,9 @@ public class InMemoryAdminPorts {
 
     public static final InMemoryAuditLog AUDIT = new InMemoryAuditLog();
     public static final InMemoryPolicyRepository POLICIES = new InMemoryPolicyRepository(AUDIT);
+    public static final InMemoryTableConfiguration TABLES = new InMemoryTableConfiguration();
+    public static final InMemoryBucketConfiguration BUCKETS = new InMemoryBucketConfiguration();
+    public static final InMemoryPolicyStatus STATUSES = new InMemoryPolicyStatus();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
 
@@ -22,6 +28,6 @@ public class InMemoryAdminPorts {
     @Alternative
     @Priority(1)
     AdminPorts ports() {
-        return new AdminPorts(POLICIES, POLICIES, AUDIT, List.of(DYNAMODB, S3));
+        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3));
     }
 }
