@@ -27,10 +27,12 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Transition;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
@@ -163,5 +165,50 @@ class EmbeddedEmulatorGapsTest {
 
         assertThat(aws.dynamoDb().describeTimeToLive(request -> request.tableName(table)).timeToLiveDescription()
                 .timeToLiveStatusAsString()).isEqualTo("DISABLED");
+    }
+
+    /** AWS answers 404 ObjectLockConfigurationNotFoundError; S3BucketConfiguration accepts both as "no object lock". */
+    @Test
+    void s3Mock_answersObjectLockConfigurationOfAnUnlockedBucket_with400InvalidRequest() {
+        String bucket = bucket(aws);
+
+        assertThatThrownBy(() -> aws.s3().getObjectLockConfiguration(request -> request.bucket(bucket)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidRequest");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Bucket is missing Object Lock Configuration");
+                });
+    }
+
+    /** AWS enables object lock on an existing bucket only once versioning is enabled (409 InvalidBucketState otherwise). */
+    @Test
+    void s3Mock_enablesObjectLockOnAnExistingBucket_evenWithoutVersioning() {
+        String bucket = bucket(aws);
+
+        aws.s3().putObjectLockConfiguration(request -> request.bucket(bucket)
+                .objectLockConfiguration(lock -> lock.objectLockEnabled(ObjectLockEnabled.ENABLED)));
+
+        assertThat(aws.s3().getObjectLockConfiguration(request -> request.bucket(bucket)).objectLockConfiguration()
+                .objectLockEnabled()).isEqualTo(ObjectLockEnabled.ENABLED);
+        assertThat(aws.s3().getBucketVersioning(request -> request.bucket(bucket)).status()).isNull();
+    }
+
+    /** AWS keeps the tags of a lifecycle rule's And filter; S3Mock drops them (prefix and size survive). */
+    @Test
+    void s3Mock_dropsTheTagsOfALifecycleRulesAndFilter() {
+        String bucket = bucket(aws);
+        LifecycleRule tagged = LifecycleRule.builder().id("tagged").status(ExpirationStatus.ENABLED)
+                .filter(filter -> filter.and(and -> and.prefix("logs/").tags(Tag.builder().key("team").value("payments").build())
+                        .objectSizeGreaterThan(1024L)))
+                .expiration(expiration -> expiration.days(7))
+                .build();
+
+        aws.s3().putBucketLifecycleConfiguration(request -> request.bucket(bucket)
+                .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(tagged).build()));
+
+        LifecycleRule stored = aws.s3().getBucketLifecycleConfiguration(request -> request.bucket(bucket)).rules().get(0);
+        assertThat(stored.filter().and().tags()).isEmpty();
+        assertThat(stored.filter().and().prefix()).isEqualTo("logs/");
+        assertThat(stored.filter().and().objectSizeGreaterThan()).isEqualTo(1024L);
     }
 }
