@@ -1,5 +1,7 @@
 package dev.lifecycle.http.apply;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifecycle.domain.apply.ApplyCommand;
 import dev.lifecycle.domain.apply.ApplyPolicyUseCase;
 import dev.lifecycle.domain.apply.ApplyResult;
@@ -55,8 +57,11 @@ public class PolicyConfigurationResource {
     private final DetectDriftUseCase drift;
     private final ViewPoliciesUseCase view;
     private final Actor actor;
+    private final ObjectMapper json;
 
-    PolicyConfigurationResource(ApplyPolicyUseCase apply, DetectDriftUseCase drift, ViewPoliciesUseCase view, Actor actor) {
+    PolicyConfigurationResource(ApplyPolicyUseCase apply, DetectDriftUseCase drift, ViewPoliciesUseCase view, Actor actor,
+                                ObjectMapper json) {
+        this.json = json;
         this.apply = apply;
         this.drift = drift;
         this.view = view;
@@ -81,7 +86,7 @@ public class PolicyConfigurationResource {
 
     @POST
     @Path("apply")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Apply", description = "Plans again, then makes every IN_PLACE change and the NEEDS_CONSENT changes of the"
             + " settings named in consentTo. Idempotent. 200 when AWS now has everything the policy needs; otherwise 409 with"
@@ -98,7 +103,9 @@ public class PolicyConfigurationResource {
                           @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                   schema = @Schema(implementation = ApplyRequest.class),
                                   examples = @ExampleObject(name = "replace a KEYS_ONLY stream",
-                                          value = "{\"consentTo\": [\"STREAM\"]}"))) ApplyRequest body) {
+                                          value = "{\"consentTo\": [\"STREAM\"]}"))) String rawBody) throws JsonProcessingException {
+        // The body is optional, so it is read here: an empty POST (any or no Content-Type) means no consent.
+        ApplyRequest body = rawBody == null || rawBody.isBlank() ? null : json.readValue(rawBody, ApplyRequest.class);
         PolicyId policyId = PolicyRequests.policyId("id", id);
         Optional<PolicyVersion> expected = ifMatch == null ? Optional.empty() : Optional.of(PolicyRequests.expectedVersion(ifMatch));
         ApplyResult result = apply.apply(new ApplyCommand(policyId, expected, consent(body), actor.name()));

@@ -60,7 +60,7 @@ class PolicyConfigurationServiceTest {
     @BeforeEach
     void freshTableAndBucketWithAForeignRule() {
         policy = TestPolicies.policy();
-        policies.create(policy);
+        policies.add(policy);
         tables.createTable(TABLE, KeySchema.composite("pk", "sk"));
         buckets.createBucket(BUCKET);
         buckets.addForeignRule(BUCKET, FOREIGN_RULE);
@@ -387,14 +387,14 @@ class PolicyConfigurationServiceTest {
 
     private RetentionPolicy declare(String id, PolicyDraft draft) {
         RetentionPolicy declared = draft.toPolicy(PolicyId.of(id), PolicyVersion.initial());
-        policies.create(declared);
+        policies.add(declared);
         return declared;
     }
 
     /** Replaces the baseline policy by the same one with an object lock. */
     private RetentionPolicy relock() {
         RetentionPolicy locked = ConfigurationRulesTest.lockedPolicy().withVersion(PolicyVersion.of(2));
-        policies.update(locked);
+        policies.update(locked, TestPolicies.setUpAudit(locked));
         return locked;
     }
 

@@ -215,7 +215,7 @@ class PlanApplyDriftTest {
     private RetentionPolicy declare(String table, String bucket, PolicyDraft draft) {
         RetentionPolicy policy = TestPolicies.withDestination(TestPolicies.withTable(draft, table), bucket, "archive")
                 .toPolicy(PolicyId.of("p-" + UUID.randomUUID().toString().substring(0, 8)), PolicyVersion.initial());
-        policies.create(policy);
+        policies.create(policy, TestPolicies.setUpAudit(policy));
         return policy;
     }
 
