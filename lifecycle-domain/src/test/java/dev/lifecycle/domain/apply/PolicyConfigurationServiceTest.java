@@ -147,6 +147,30 @@ class PolicyConfigurationServiceTest {
     }
 
     @Test
+    void aStatusStoreThatFails_doesNotFailAnApplyWhoseChangesWereMade() {
+        PolicyStatusPort failingStatuses = new PolicyStatusPort() {
+            @Override
+            public void save(DriftReport report) {
+                throw new DependencyFailureException("DynamoDB", true, "ThrottlingException (HTTP 400): slow down", null);
+            }
+
+            @Override
+            public Optional<DriftReport> find(PolicyId policy) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void delete(PolicyId policy) {
+            }
+        };
+        PolicyConfigurationService withFailingStatuses = new PolicyConfigurationService(policies, tables, buckets, failingStatuses, audit,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(withFailingStatuses.apply(ApplyCommand.of(policy.id(), "alice")).complete()).isTrue();
+        assertThat(audit.all()).hasSize(1);
+    }
+
+    @Test
     void aStaleExpectedVersion_isAConflict_andChangesNothing() {
         ApplyCommand stale = new ApplyCommand(policy.id(), Optional.of(PolicyVersion.of(2)), Set.of(), "alice");
 
