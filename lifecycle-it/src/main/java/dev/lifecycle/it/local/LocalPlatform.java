@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -162,20 +164,33 @@ public final class LocalPlatform implements AutoCloseable {
 
         aws = remember(LocalAws.embedded(settings.emulatorPorts(), settings.output().resolve("emulator-logs")));
         LOG.info(() -> "emulators: " + aws.describe());
-        failureQueueUrl = DemoResources.createIfMissing(aws);
 
-        CompletableFuture<AdminApiProcess> admin = CompletableFuture.supplyAsync(() ->
-                remember(AdminApiProcess.start(adminJar, HOST, httpPort, adminApiProperties(httpPort, publicKey), awsEnvironment(),
-                        settings.output().resolve("admin-api.log"))).awaitLive(ADMIN_API_TIMEOUT));
-        CompletableFuture<DeployedFunction> processor = CompletableFuture.supplyAsync(() -> remember(DeployedFunction.start(
-                functionZip, ricJars, DeployedFunction.environment(aws, aws.s3Endpoint(), DemoResources.POLICY_TABLE),
-                settings.output(), INVOCATION_TIMEOUT)));
-        adminApi = join(admin, processor);
-        function = join(processor, admin);
-
+        // Side by side, on threads of their own (the common pool has one thread on a 2-core machine): each JVM
+        // takes seconds to start, and none needs the others' resources at start-up.
+        ExecutorService starting = Executors.newFixedThreadPool(3);
+        try {
+            startSideBySide(starting, adminJar, functionZip, ricJars, httpPort, publicKey);
+        } finally {
+            starting.shutdown();
+        }
         watcher = remember(TableWatcher.start(aws, function.oneAtATime(), DeployedFunction.FUNCTION_ARN,
                 EventSourceMappingSettings.recommended(failureQueueUrl), settings.watchInterval()));
         startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    private void startSideBySide(ExecutorService executor, Path adminJar, Path functionZip, Path ricJars, int httpPort,
+                                 Path publicKey) {
+        CompletableFuture<String> resources = CompletableFuture.supplyAsync(() -> DemoResources.createIfMissing(aws), executor);
+        CompletableFuture<AdminApiProcess> admin = CompletableFuture.supplyAsync(() ->
+                remember(AdminApiProcess.start(adminJar, HOST, httpPort, adminApiProperties(httpPort, publicKey), awsEnvironment(),
+                        settings.output().resolve("admin-api.log"))).awaitLive(ADMIN_API_TIMEOUT), executor);
+        CompletableFuture<DeployedFunction> processor = CompletableFuture.supplyAsync(() -> remember(DeployedFunction.start(
+                functionZip, ricJars, DeployedFunction.environment(aws, aws.s3Endpoint(), DemoResources.POLICY_TABLE),
+                settings.output(), INVOCATION_TIMEOUT)), executor);
+        awaitAll(resources, admin, processor);
+        failureQueueUrl = resources.join();
+        adminApi = admin.join();
+        function = processor.join();
     }
 
     /** The admin API's settings, with the names the HTTP module reads. */
@@ -310,17 +325,22 @@ public final class LocalPlatform implements AutoCloseable {
         return part;
     }
 
-    /** The first future's value; if either failed, both failures (the other's suppressed) once both are done. */
-    private static <T> T join(CompletableFuture<T> future, CompletableFuture<?> other) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    /** Waits for every future; if any failed, throws the first failure with the others suppressed. */
+    private static void awaitAll(CompletableFuture<?>... futures) {
+        RuntimeException failure = null;
+        for (CompletableFuture<?> future : futures) {
             try {
-                other.join();
-            } catch (CompletionException alsoFailed) {
-                failure.addSuppressed(alsoFailed.getCause());
+                future.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
             }
+        }
+        if (failure != null) {
             throw failure;
         }
     }
@@ -360,6 +380,12 @@ public final class LocalPlatform implements AutoCloseable {
             @Override
             public synchronized void publish(LogRecord record) {
                 super.publish(record);
+                flush();
+            }
+
+            /** java.util.logging closes every handler at shutdown: System.out must stay open for the last lines. */
+            @Override
+            public synchronized void close() {
                 flush();
             }
         };
