@@ -1,9 +1,14 @@
 package dev.lifecycle.it.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lifecycle.it.aws.EmulatorPorts;
+import dev.lifecycle.it.aws.PortTakenException;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +63,23 @@ class LocalPlatformTest {
     void stop() {
         if (platform != null) {
             platform.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void aFixedPortTaken_failsBeforeAnythingStarts_namingThePropertyThatMovesIt() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Set<Long> before = children();
+            LocalPlatform.Settings settings = new LocalPlatform.Settings(Path.of(".."), Path.of("target", "local-platform-port-test"),
+                    new EmulatorPorts(port, 0, 0), 0, Duration.ofSeconds(2));
+
+            assertThatThrownBy(() -> LocalPlatform.start(settings))
+                    .isInstanceOf(PortTakenException.class)
+                    .hasMessageContaining("DynamoDB Local cannot listen on 127.0.0.1:" + port)
+                    .hasMessageContaining("-Dlifecycle.local.dynamodb-port=<port>");
+            assertThat(children()).isSubsetOf(before);
         }
     }
 
