@@ -141,15 +141,14 @@ public final class LocalPlatform implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         logOneLinePerEvent();
         LocalPlatform platform = start(Settings.fromSystemProperties());
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[local] stopping: watcher, stream processor, admin API, emulators");
             platform.close();
             System.out.println("[local] stopped");
-            stopped.countDown();
         }, "local-platform-shutdown"));
         System.out.println(platform.banner());
-        stopped.await();
+        // Never returns: Ctrl-C ends the JVM through the hook above, without Maven printing a build summary meanwhile.
+        new CountDownLatch(1).await();
     }
 
     private void startAll() {
