@@ -217,18 +217,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Fails before anything starts, naming the property that moves the port, when a fixed port is taken. */
     private void checkFixedPortsFree() {
-        Map<String, int[]> ports = new LinkedHashMap<>();
-        ports.put("DynamoDB Local|" + DYNAMODB_PORT_PROPERTY, new int[] {settings.emulatorPorts().dynamoDb()});
-        ports.put("S3Mock|" + S3_PORT_PROPERTY, new int[] {settings.emulatorPorts().s3()});
-        ports.put("ElasticMQ|" + SQS_PORT_PROPERTY, new int[] {settings.emulatorPorts().sqs()});
-        ports.put("The admin API|" + HTTP_PORT_PROPERTY, new int[] {settings.httpPort()});
-        ports.forEach((key, port) -> {
-            String[] what = key.split("\\|");
-            if (port[0] != 0 && !FreePorts.isFree(port[0])) {
-                throw new PortTakenException(what[0], port[0], "Stop that process, or choose another port: ./mvnw -Plocal -D"
-                        + what[1] + "=<port>");
+        EmulatorPorts emulators = settings.emulatorPorts();
+        for (FixedPort fixed : List.of(new FixedPort("DynamoDB Local", DYNAMODB_PORT_PROPERTY, emulators.dynamoDb()),
+                new FixedPort("S3Mock", S3_PORT_PROPERTY, emulators.s3()),
+                new FixedPort("ElasticMQ", SQS_PORT_PROPERTY, emulators.sqs()),
+                new FixedPort("The admin API", HTTP_PORT_PROPERTY, settings.httpPort()))) {
+            if (fixed.port() != 0 && !FreePorts.isFree(fixed.port())) {
+                throw new PortTakenException(fixed.what(), fixed.port(),
+                        "Stop that process, or choose another port: ./mvnw -Plocal -D" + fixed.property() + "=<port>");
             }
-        });
+        }
+    }
+
+    private record FixedPort(String what, String property, int port) {
     }
 
     private Path writeKeysAndTokens() {
