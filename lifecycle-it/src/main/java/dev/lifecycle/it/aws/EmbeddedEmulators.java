@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The embedded target's three emulators (DynamoDB Local, S3Mock, ElasticMQ), started side by side
- * as separate processes on free loopback ports, with a private scratch folder deleted on close.
+ * as separate processes on loopback ports (free ones, or fixed ones for the local platform), with a
+ * private scratch folder deleted on close.
  */
 final class EmbeddedEmulators implements AutoCloseable {
 
@@ -45,14 +46,29 @@ final class EmbeddedEmulators implements AutoCloseable {
     }
 
     static EmbeddedEmulators start() {
+        return start(EmulatorPorts.FREE, null);
+    }
+
+    /**
+     * @param ports fixed ports, or 0 for any free port
+     * @param logFolder where each emulator's output goes; null for {@value #LOGS_PROPERTY} or {@code target/emulator-logs}
+     */
+    static EmbeddedEmulators start(EmulatorPorts ports, Path logFolder) {
         EmulatorHome home = EmulatorHome.locate();
-        Path logs = logsFolder();
+        Path logs = logFolder == null ? logsFolder() : createFolder(logFolder);
         Path scratch = createScratch();
         Path launcher = installLauncher(scratch);
-        List<Emulator> emulators = List.of(new DynamoDbLocalEmulator(home), new S3MockEmulator(home), new ElasticMqEmulator(home));
+        Map<Emulator, Integer> emulators = new LinkedHashMap<>();
+        emulators.put(new DynamoDbLocalEmulator(home), ports.dynamoDb());
+        emulators.put(new S3MockEmulator(home), ports.s3());
+        emulators.put(new ElasticMqEmulator(home), ports.sqs());
         List<CompletableFuture<EmulatorProcess>> starting = new ArrayList<>();
-        for (Emulator emulator : emulators) {
-            starting.add(CompletableFuture.supplyAsync(() -> startWithRetry(emulator, scratch, launcher, logs), runnable -> {
+        for (Map.Entry<Emulator, Integer> entry : emulators.entrySet()) {
+            Emulator emulator = entry.getKey();
+            int fixedPort = entry.getValue();
+            starting.add(CompletableFuture.supplyAsync(() -> fixedPort == 0
+                    ? startWithRetry(emulator, scratch, launcher, logs)
+                    : startOnFixedPort(emulator, fixedPort, scratch, launcher, logs), runnable -> {
                 Thread thread = new Thread(runnable, "start-" + emulator.name());
                 thread.setDaemon(true);
                 thread.start();
@@ -137,11 +153,41 @@ final class EmbeddedEmulators implements AutoCloseable {
         }
     }
 
+    /** A fixed port is not retried elsewhere: whoever chose it documented it. */
+    private static EmulatorProcess startOnFixedPort(Emulator emulator, int port, Path scratch, Path launcher, Path logs) {
+        String remedy = "Stop that process or choose another port for " + emulator.description() + ".";
+        if (!FreePorts.isFree(port)) {
+            throw new PortTakenException(emulator.description(), port, remedy);
+        }
+        EmulatorProcess process = emulator.launch(port, scratch, launcher, logs.resolve(emulator.name() + "-" + port + ".log"));
+        try {
+            process.awaitReady(START_TIMEOUT);
+            LOG.info(() -> emulator.description() + " answers on " + process.endpoint() + " after "
+                    + process.startupTime().toMillis() + " ms; output in " + process.log());
+            return process;
+        } catch (EmulatorProcess.EmulatorExitedException e) {
+            process.close();
+            if (e.portTaken()) {
+                PortTakenException taken = new PortTakenException(emulator.description(), port, remedy);
+                taken.initCause(e);
+                throw taken;
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
     private static Path logsFolder() {
         String configured = System.getProperty(LOGS_PROPERTY);
         Path folder = configured == null || configured.isBlank()
                 ? Path.of(System.getProperty("user.dir"), "target", "emulator-logs")
                 : Path.of(configured);
+        return createFolder(folder);
+    }
+
+    private static Path createFolder(Path folder) {
         try {
             return Files.createDirectories(folder.toAbsolutePath().normalize());
         } catch (IOException e) {

@@ -108,9 +108,19 @@ public final class LocalAws implements AutoCloseable {
         return aws;
     }
 
-    /** DynamoDB Local, S3Mock and ElasticMQ as separate processes; stopped by {@link #close()}. */
+    /** DynamoDB Local, S3Mock and ElasticMQ as separate processes on free ports; stopped by {@link #close()}. */
     public static LocalAws embedded() {
-        EmbeddedEmulators emulators = EmbeddedEmulators.start();
+        return embedded(EmulatorPorts.FREE, null);
+    }
+
+    /**
+     * DynamoDB Local, S3Mock and ElasticMQ on the given loopback ports (0: any free port). A fixed
+     * port that is taken fails the start with {@link PortTakenException}.
+     *
+     * @param logs the folder for the emulators' output; null for the default (see docs/local-aws.md)
+     */
+    public static LocalAws embedded(EmulatorPorts ports, Path logs) {
+        EmbeddedEmulators emulators = EmbeddedEmulators.start(ports, logs);
         URI dynamoDb = emulators.dynamoDb().endpoint();
         Builder builder = new Builder(AwsTarget.EMBEDDED, emulators.dynamoDb().name() + ", "
                 + emulators.s3().name() + ", " + emulators.sqs().name());

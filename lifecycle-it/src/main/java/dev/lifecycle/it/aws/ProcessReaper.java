@@ -13,13 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Stops emulator processes and deletes their scratch folders: one at a time when a harness closes,
- * and all that are left from a JVM shutdown hook (end of the test run, Ctrl-C), so that no emulator
- * outlives the JVM that started it. {@link EmulatorMain} covers the case no hook can: a kill -9.
+ * Stops child processes (emulators, the function, the admin API) and deletes their scratch folders:
+ * one at a time when their owner closes, and all that are left from a JVM shutdown hook (end of the
+ * test run, Ctrl-C), so that no child outlives the JVM that started it. {@link EmulatorMain} covers
+ * the case no hook can for the emulators: a kill -9.
  */
-final class ProcessReaper {
+public final class ProcessReaper {
 
-    static final Duration GRACE = Duration.ofSeconds(10);
+    public static final Duration GRACE = Duration.ofSeconds(10);
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Set<Path> SCRATCH = ConcurrentHashMap.newKeySet();
@@ -31,16 +32,16 @@ final class ProcessReaper {
     private ProcessReaper() {
     }
 
-    static void register(Process process) {
+    public static void register(Process process) {
         LIVE.add(process);
     }
 
-    static void registerScratch(Path folder) {
+    public static void registerScratch(Path folder) {
         SCRATCH.add(folder);
     }
 
     /** Asks the process (and anything it started) to stop, waits up to {@code grace}, then kills it. */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         try {
             List<ProcessHandle> descendants = process.descendants().toList();
             process.destroy();
@@ -58,7 +59,7 @@ final class ProcessReaper {
         }
     }
 
-    static void deleteScratch(Path folder) {
+    public static void deleteScratch(Path folder) {
         deleteRecursively(folder);
         SCRATCH.remove(folder);
     }

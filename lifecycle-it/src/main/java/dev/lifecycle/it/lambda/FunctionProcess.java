@@ -1,5 +1,6 @@
 package dev.lifecycle.it.lambda;
 
+import dev.lifecycle.it.aws.ProcessReaper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -25,6 +24,8 @@ public final class FunctionProcess implements AutoCloseable {
 
     public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final Process process;
     private final Path unzipped;
@@ -67,9 +68,10 @@ public final class FunctionProcess implements AutoCloseable {
             env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
             env.putIfAbsent("AWS_REGION", "us-east-1");
             env.putAll(environment);
-            FunctionProcess started = new FunctionProcess(builder.start(), unzipped, log);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-            return started;
+            ProcessReaper.registerScratch(unzipped);
+            Process process = builder.start();
+            ProcessReaper.register(process);
+            return new FunctionProcess(process, unzipped, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the function from " + functionZip, e);
         }
@@ -111,20 +113,14 @@ public final class FunctionProcess implements AutoCloseable {
         return log;
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-        deleteQuietly(unzipped);
+        ProcessReaper.stop(process, STOP_GRACE);
+        ProcessReaper.deleteScratch(unzipped);
     }
 
     private static void unzip(Path zip, Path target) throws IOException {
@@ -141,17 +137,6 @@ public final class FunctionProcess implements AutoCloseable {
                     Files.copy(entries, destination, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
         }
     }
 
