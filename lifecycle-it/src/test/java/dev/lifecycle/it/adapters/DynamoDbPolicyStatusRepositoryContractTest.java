@@ -46,7 +46,7 @@ class DynamoDbPolicyStatusRepositoryContractTest extends PolicyStatusContract {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         RetentionPolicy policy = TestPolicies.withTable(TestPolicies.draft(), "listed-" + unique)
                 .toPolicy(PolicyId.of("listed-" + unique), PolicyVersion.initial());
-        policies.create(policy);
+        policies.create(policy, TestPolicies.setUpAudit(policy));
         statuses.save(DriftReport.compared(policy.id(), policy.version(), Instant.parse("2026-11-22T09:00:00Z"), List.of()));
         statuses.save(DriftReport.unknown(PolicyId.of("orphan-" + unique), PolicyVersion.initial(), Instant.parse("2026-11-22T09:00:00Z"),
                 "no such policy"));

@@ -173,6 +173,64 @@ class LocalPlatformTest {
 
     @Test
     @Order(6)
+    void theAdminApi_declaresAppliesAndWatchesAPolicy_andItsRemovalsAreArchived() throws Exception {
+        var aws = platform.aws();
+        String table = "walk-" + UUID.randomUUID().toString().substring(0, 8);
+        aws.dynamoDb().createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("orderId").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("orderId").attributeType(ScalarAttributeType.S).build()));
+        String token = Files.readString(platform.output().resolve("admin.jwt")).trim();
+        String policy = "{\"id\": \"" + table + "\", \"table\": \"" + table + "\", \"partitionKey\": \"orderId\", "
+                + "\"ttlAttribute\": \"expiresAt\", \"retention\": \"P30D\", \"archivedCauses\": [\"TTL\", \"USER\"], "
+                + "\"bucket\": \"lifecycle-archives\", \"prefix\": \"walk\", "
+                + "\"tiers\": [{\"storageClass\": \"STANDARD_IA\", \"afterDays\": 30}], \"archiveExpiryDays\": 365}";
+        String policyPath = "/api/v1/policies/" + table;
+
+        assertThat(http("POST", "/api/v1/policies", token, policy)).startsWith("201 ");
+        assertThat(http("GET", policyPath + "/plan", token, null)).startsWith("200 ")
+                .contains("\"setting\":\"TTL\"", "\"setting\":\"STREAM\"", "\"setting\":\"LIFECYCLE_RULE\"");
+        assertThat(http("POST", policyPath + "/apply", token, null)).startsWith("200 ").contains("\"complete\":true");
+        assertThat(http("POST", policyPath + "/apply", token, null)).as("a second apply changes nothing")
+                .startsWith("200 ").contains("\"results\":[]");
+        TableDescription applied = aws.dynamoDb().describeTable(b -> b.tableName(table)).table();
+        assertThat(applied.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+        assertThat(aws.dynamoDb().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().attributeName())
+                .isEqualTo("expiresAt");
+        await("the watcher attaches " + table, () -> platform.watcher().attachments().containsKey(table));
+
+        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("orderId", AttributeValue.fromS("o-1"),
+                "total", AttributeValue.fromN("129.90"))));
+        aws.dynamoDb().deleteItem(b -> b.tableName(table).key(Map.of("orderId", AttributeValue.fromS("o-1"))));
+        String key = awaitValue("the user delete is archived", () -> aws.s3().listObjectsV2(b -> b.bucket("lifecycle-archives")
+                .prefix("walk/" + table + "/")).contents().stream().map(o -> o.key()).findFirst().orElse(null));
+        String archive = aws.s3().getObjectAsBytes(b -> b.bucket("lifecycle-archives").key(key)).asUtf8String();
+        assertThat(archive).contains("\"cause\": \"USER\"").contains("129.9"); // DynamoDB keeps numbers without trailing zeros
+
+        aws.dynamoDb().updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(false)));
+        assertThat(http("POST", policyPath + "/drift-check", token, null)).startsWith("200 ").contains("\"state\":\"DRIFTED\"");
+        assertThat(http("GET", "/q/health/group/drift", null, null)).startsWith("503 ").contains(table);
+        assertThat(http("POST", policyPath + "/apply", token, null)).startsWith("200 ");
+        assertThat(http("POST", policyPath + "/drift-check", token, null)).contains("\"state\":\"IN_SYNC\"");
+        assertThat(http("GET", policyPath + "/history", token, null)).contains("POLICY_DECLARED", "POLICY_APPLIED", "local-admin");
+    }
+
+    /** "status body" of one request to the admin API. */
+    private String http(String method, String path, String token, String json) throws IOException, InterruptedException {
+        var request = java.net.http.HttpRequest.newBuilder(platform.adminApi().resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        var response = java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    @Test
+    @Order(7)
     void closing_stopsEveryProcessItStarted() {
         Set<Long> started = children().stream().filter(pid -> !childrenBefore.contains(pid)).collect(Collectors.toSet());
         assertThat(started).as("emulators, admin API and function").hasSizeGreaterThanOrEqualTo(5);
