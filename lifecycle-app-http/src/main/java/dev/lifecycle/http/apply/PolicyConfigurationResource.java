@@ -8,6 +8,7 @@ import dev.lifecycle.domain.apply.ApplyResult;
 import dev.lifecycle.domain.apply.ChangeResult;
 import dev.lifecycle.domain.apply.ChangeStatus;
 import dev.lifecycle.domain.apply.DetectDriftUseCase;
+import dev.lifecycle.domain.apply.DriftReport;
 import dev.lifecycle.domain.apply.Setting;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyNotFoundException;
@@ -27,9 +28,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -103,7 +106,8 @@ public class PolicyConfigurationResource {
                           @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                   schema = @Schema(implementation = ApplyRequest.class),
                                   examples = @ExampleObject(name = "replace a KEYS_ONLY stream",
-                                          value = "{\"consentTo\": [\"STREAM\"]}"))) String rawBody) throws JsonProcessingException {
+                                          value = "{\"consentTo\": [\"STREAM\"]}"))) String rawBody,
+                          @Context UriInfo uri) throws JsonProcessingException {
         // The body is optional, so it is read here: an empty POST (any or no Content-Type) means no consent.
         ApplyRequest body = rawBody == null || rawBody.isBlank() ? null : json.readValue(rawBody, ApplyRequest.class);
         PolicyId policyId = PolicyRequests.policyId("id", id);
@@ -123,9 +127,9 @@ public class PolicyConfigurationResource {
         }
         Problem problem = Problem.of("apply-incomplete", "AWS does not yet have everything the policy needs", 409,
                 open.size() + " of " + result.results().size() + " changes were not made: " + String.join("; ", open))
-                .with("complete", false).with("results", applied.results()).at("/api/v1/policies/" + policyId + "/apply");
-        Response.ResponseBuilder response = Response.status(409).type(Problem.PROBLEM_JSON).entity(problem);
-        return rateLimited ? response.header(HttpHeaders.RETRY_AFTER, "3600").build() : response.build();
+                .with("complete", false).with("results", applied.results());
+        Response response = problem.toResponse(uri.getPath());
+        return rateLimited ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "3600").build() : response;
     }
 
     @GET
@@ -151,9 +155,9 @@ public class PolicyConfigurationResource {
             content = @Content(schema = @Schema(implementation = ConfigurationViews.Status.class)))
     public ConfigurationViews.Status checkNow(@PathParam("id") String id) {
         PolicyId policyId = PolicyRequests.policyId("id", id);
-        var report = drift.check(policyId);
-        long current = view.find(policyId).map(p -> p.version().value()).orElse(report.version().value());
-        return ConfigurationViews.Status.of(current, report);
+        DriftReport report = drift.check(policyId);
+        // The check has just read the current version: no second read of the policy.
+        return ConfigurationViews.Status.of(report.version().value(), report);
     }
 
     private static Set<Setting> consent(ApplyRequest body) {

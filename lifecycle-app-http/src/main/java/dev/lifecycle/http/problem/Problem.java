@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem at(String requestPath) {
         return new Problem(type, title, status, detail, requestPath, violations, extensions);
+    }
+
+    /** The answer carrying this problem, located at the request path. */
+    public Response toResponse(String requestPath) {
+        Problem located = requestPath == null ? this : at(requestPath);
+        return Response.status(status).type(PROBLEM_JSON).entity(located).build();
     }
 
     /** Extension members appear beside the standard ones, not nested. */

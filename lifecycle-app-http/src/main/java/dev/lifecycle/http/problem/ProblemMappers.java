@@ -196,9 +196,8 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lifecycle\"").build();
     }
 
-    static Response answer(Problem problem, UriInfo uri) {
-        Problem located = uri == null ? problem : problem.at(uri.getPath());
-        return Response.status(located.status()).type(Problem.PROBLEM_JSON).entity(located).build();
+    private static Response answer(Problem problem, UriInfo uri) {
+        return problem.toResponse(uri == null ? null : uri.getPath());
     }
 
     private static String count(List<Violation> violations) {

@@ -12,6 +12,7 @@ import dev.lifecycle.domain.failure.DependencyFailureException;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyNotFoundException;
+import dev.lifecycle.domain.policy.PolicyService;
 import dev.lifecycle.domain.policy.PolicyVersionConflictException;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.table.TableConfigurationPort;
@@ -70,7 +71,7 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
             results.add(perform(policy, step, command, changed));
         }
         ApplyResult result = new ApplyResult(toPlan(policy, steps), results);
-        audit.append(new AuditRecord("policy/" + policy.id(), AuditAction.POLICY_APPLIED, command.actor(), clock.instant(),
+        audit.append(new AuditRecord(PolicyService.subject(policy.id()), AuditAction.POLICY_APPLIED, command.actor(), clock.instant(),
                 summary(policy, results), changed));
         try {
             statuses.save(compare(policy));

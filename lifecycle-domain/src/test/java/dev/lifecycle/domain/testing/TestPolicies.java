@@ -4,6 +4,7 @@ import dev.lifecycle.domain.audit.AuditAction;
 import dev.lifecycle.domain.audit.AuditRecord;
 import dev.lifecycle.domain.policy.PolicyDraft;
 import dev.lifecycle.domain.policy.PolicyId;
+import dev.lifecycle.domain.policy.PolicyService;
 import dev.lifecycle.domain.policy.PolicyVersion;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public final class TestPolicies {
     /** Table {@code orders} (pk + sk), TTL {@code expiresAt}, 30 days, archives TTL, EXPIRED and USER. */
     /** The audit record a test's own setup writes with a policy it stores directly. */
     public static AuditRecord setUpAudit(RetentionPolicy policy) {
-        return new AuditRecord("policy/" + policy.id(), AuditAction.POLICY_DECLARED, "test-setup",
+        return new AuditRecord(PolicyService.subject(policy.id()), AuditAction.POLICY_DECLARED, "test-setup",
                 Instant.parse("2026-11-22T00:00:00Z"), "stored by the test's setup", List.of());
     }
 

@@ -40,9 +40,9 @@ public final class DynamoDbAuditLog implements AuditLogPort {
     @Override
     public void append(AuditRecord record) {
         try {
-            dynamoDb.putItem(b -> b.tableName(tableName).item(put(tableName, record).item())
-                    .conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(Map.of("#id", DynamoDbPolicyRepository.ID)));
+            Put put = put(tableName, record);
+            dynamoDb.putItem(b -> b.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression()).expressionAttributeNames(put.expressionAttributeNames()));
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
