@@ -2,11 +2,13 @@ package dev.lifecycle.domain.archive;
 
 import dev.lifecycle.domain.bucket.KeyPrefix;
 import dev.lifecycle.domain.item.ItemKey;
+import dev.lifecycle.domain.item.KeySchema;
 import dev.lifecycle.domain.stream.SequenceNumber;
 import dev.lifecycle.domain.table.TableName;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * The archive's object-key layout:
@@ -31,6 +33,46 @@ public final class ArchiveKeys {
     public static String dayPrefix(KeyPrefix prefix, TableName table, LocalDate day) {
         return prefix.asDirectory() + table.value() + "/"
                 + String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    }
+
+    /** The common prefix of all of one table's archive objects (ends with '/'). */
+    public static String tablePrefix(KeyPrefix prefix, TableName table) {
+        return prefix.asDirectory() + table.value() + "/";
+    }
+
+    /**
+     * Reads an object key back: empty when the key is not an archive object of this table under
+     * this prefix (another file in the bucket, a malformed name, a token that does not fit the key
+     * schema).
+     */
+    public static Optional<ArchivedObject> parse(KeyPrefix prefix, TableName table, KeySchema schema, ObjectKey objectKey) {
+        String base = tablePrefix(prefix, table);
+        String key = objectKey.value();
+        if (!key.startsWith(base) || !key.endsWith(EXTENSION)) {
+            return Optional.empty();
+        }
+        String[] parts = key.substring(base.length(), key.length() - EXTENSION.length()).split("/", -1);
+        if (parts.length != 5) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate day = LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            if (!dayPrefix(prefix, table, day).equals(base + parts[0] + "/" + parts[1] + "/" + parts[2] + "/")) {
+                return Optional.empty();
+            }
+            SequenceNumber sequence = SequenceNumber.of(parts[4]);
+            if (!sequence.canonical().equals(parts[4])) {
+                return Optional.empty();
+            }
+            Optional<ItemKey> itemKey = KeyToken.decode(parts[3], schema);
+            if (itemKey.isPresent() && !KeyToken.encode(itemKey.get()).equals(parts[3])) {
+                return Optional.empty();
+            }
+            return Optional.of(new ArchivedObject(objectKey, day, parts[3], itemKey, sequence));
+        } catch (RuntimeException malformed) {
+            // NumberFormatException, DateTimeException, IllegalArgumentException: not one of ours.
+            return Optional.empty();
+        }
     }
 
     /** The common prefix of one item's archive objects for one day (ends with '/'). */

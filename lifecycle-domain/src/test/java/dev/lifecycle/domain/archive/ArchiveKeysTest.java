@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.domain.bucket.KeyPrefix;
 import dev.lifecycle.domain.item.ItemKey;
+import dev.lifecycle.domain.item.KeySchema;
 import dev.lifecycle.domain.stream.SequenceNumber;
 import dev.lifecycle.domain.table.TableName;
 import java.nio.charset.StandardCharsets;
@@ -144,5 +145,48 @@ class ArchiveKeysTest {
 
         assertThat(objectKey.value()).contains("/S-" + "a".repeat(198) + "/");
         assertThat(objectKey.value().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ObjectKey.MAX_BYTES);
+    }
+
+    private static final KeySchema SCHEMA = KeySchema.composite("pk", "sk");
+
+    @Test
+    void anArchiveKey_isReadBack_intoDayKeyAndSequenceNumber() {
+        ObjectKey key = ArchiveKeys.forRecord(PREFIX, ORDERS, EVENT_TIME, KEY, SEQUENCE);
+
+        ArchivedObject object = ArchiveKeys.parse(PREFIX, ORDERS, SCHEMA, key).orElseThrow();
+
+        assertThat(object.day()).isEqualTo(LocalDate.of(2026, 11, 22));
+        assertThat(object.itemKey()).contains(KEY);
+        assertThat(object.keyToken()).isEqualTo("S-customer%231~S-order%2F2");
+        assertThat(object.sequenceNumber()).isEqualTo(SEQUENCE);
+    }
+
+    @Test
+    void aShortenedKeyToken_isReadBackWithoutItsKey() {
+        ItemKey longKey = ItemKey.of("pk", s("a".repeat(300)), "sk", s("b"));
+        ObjectKey key = ArchiveKeys.forRecord(PREFIX, ORDERS, EVENT_TIME, longKey, SEQUENCE);
+
+        ArchivedObject object = ArchiveKeys.parse(PREFIX, ORDERS, SCHEMA, key).orElseThrow();
+
+        assertThat(object.itemKey()).isEmpty();
+        assertThat(object.keyToken()).startsWith("H-");
+    }
+
+    @Test
+    void keysThatAreNotArchiveObjectsOfTheTable_areNotReadBack() {
+        for (String foreign : java.util.List.of(
+                "archive/invoices/2026/11/22/S-a~S-b/1.json",
+                "other/orders/2026/11/22/S-a~S-b/1.json",
+                "archive/orders/2026/11/22/README.txt",
+                "archive/orders/2026/11/22/S-a~S-b/1.txt",
+                "archive/orders/2026/13/22/S-a~S-b/1.json",
+                "archive/orders/2026/2/22/S-a~S-b/1.json",
+                "archive/orders/2026/11/22/S-a~S-b/01.json",
+                "archive/orders/2026/11/22/S-a~S-b/x.json",
+                "archive/orders/2026/11/22/S-a/1.json",
+                "archive/orders/2026/11/22/S-a~Q-b/1.json",
+                "archive/orders/2026/11/22/extra/S-a~S-b/1.json")) {
+            assertThat(ArchiveKeys.parse(PREFIX, ORDERS, SCHEMA, new ObjectKey(foreign))).as(foreign).isEmpty();
+        }
     }
 }

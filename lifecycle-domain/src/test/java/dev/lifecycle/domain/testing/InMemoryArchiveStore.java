@@ -3,22 +3,33 @@ package dev.lifecycle.domain.testing;
 import dev.lifecycle.domain.archive.ArchivalDecision;
 import dev.lifecycle.domain.archive.ArchiveEntry;
 import dev.lifecycle.domain.archive.ArchiveLocation;
+import dev.lifecycle.domain.archive.ObjectKey;
+import dev.lifecycle.domain.archive.ReadArchivePort;
 import dev.lifecycle.domain.archive.StoreArchivePort;
 import dev.lifecycle.domain.archive.StoreOutcome;
+import dev.lifecycle.domain.bucket.BucketName;
+import dev.lifecycle.domain.failure.DependencyFailureException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The archive store in memory: never overwrites different content, and can be told to fail the
- * writes of chosen sequence numbers, for tests of failure handling.
+ * The archive store in memory: never overwrites different content, lists keys in order a page at a
+ * time like S3, and can be told to fail the writes of chosen sequence numbers, or every read, for
+ * tests of failure handling.
  */
-public final class InMemoryArchiveStore implements StoreArchivePort {
+public final class InMemoryArchiveStore implements StoreArchivePort, ReadArchivePort {
 
     private final Map<ArchiveLocation, ArchiveEntry> objects = new ConcurrentHashMap<>();
     private final Set<String> failingSequenceNumbers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger listings = new AtomicInteger();
+    private final AtomicBoolean failingReads = new AtomicBoolean();
 
     @Override
     public StoreOutcome store(ArchivalDecision.Archive archive) {
@@ -33,6 +44,50 @@ public final class InMemoryArchiveStore implements StoreArchivePort {
         return existing.contentSha256().equals(archive.entry().contentSha256())
                 ? new StoreOutcome.AlreadyStored()
                 : new StoreOutcome.Failed(false, "different content exists at " + archive.location());
+    }
+
+    @Override
+    public Optional<ArchiveEntry> read(ArchiveLocation location) {
+        if (failingReads.get()) {
+            throw new DependencyFailureException("s3", true, "injected read failure (503 Slow Down)", null);
+        }
+        return Optional.ofNullable(objects.get(location));
+    }
+
+    /** Lists like S3: keys in order, a page at a time; the continuation token is the last key of the page. */
+    @Override
+    public ArchivePage list(BucketName bucket, String keyPrefix, Optional<String> continuationToken, int limit) {
+        if (failingReads.get()) {
+            throw new DependencyFailureException("s3", true, "injected list failure (503 Slow Down)", null);
+        }
+        listings.incrementAndGet();
+        List<ObjectKey> keys = objects.keySet().stream()
+                .filter(location -> location.bucket().equals(bucket) && location.key().value().startsWith(keyPrefix))
+                .map(ArchiveLocation::key)
+                .filter(key -> continuationToken.isEmpty() || key.value().compareTo(continuationToken.get()) > 0)
+                .sorted(Comparator.comparing(ObjectKey::value))
+                .limit(limit + 1L)
+                .toList();
+        boolean more = keys.size() > limit;
+        List<ObjectKey> page = more ? keys.subList(0, limit) : keys;
+        return new ArchivePage(page, more ? Optional.of(page.get(page.size() - 1).value()) : Optional.empty());
+    }
+
+    /** Puts an object as it is, for tests of content the processor would never write. */
+    public void put(ArchiveLocation location, ArchiveEntry entry) {
+        objects.put(location, entry);
+    }
+
+    public void remove(ArchiveLocation location) {
+        objects.remove(location);
+    }
+
+    public void failReads(boolean fail) {
+        failingReads.set(fail);
+    }
+
+    public int listings() {
+        return listings.get();
     }
 
     public void failWritesOf(String sequenceNumber) {
