@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.lifecycle.adapters.aws.archive.UnreadableArchiveObjectException;
 import dev.lifecycle.domain.bucket.BucketNotFoundException;
 import dev.lifecycle.domain.failure.DependencyFailureException;
 import dev.lifecycle.domain.policy.InvalidPolicyException;
@@ -14,7 +15,11 @@ import dev.lifecycle.domain.policy.PolicyChangeRejectedException;
 import dev.lifecycle.domain.policy.PolicyNotFoundException;
 import dev.lifecycle.domain.policy.PolicyVersionConflictException;
 import dev.lifecycle.domain.policy.TableAlreadyGovernedException;
+import dev.lifecycle.domain.policy.TableNotGovernedException;
 import dev.lifecycle.domain.policy.Violation;
+import dev.lifecycle.domain.restore.RestoreTargetMismatchException;
+import dev.lifecycle.domain.retrieve.ArchiveEntryNotFoundException;
+import dev.lifecycle.domain.retrieve.NotAnArchiveObjectException;
 import dev.lifecycle.domain.table.TableNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -81,9 +86,38 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response tableNotFound(TableNotFoundException e, UriInfo uri) {
-        return answer(Problem.of("table-not-found", "The policy's table does not exist", 409,
-                e.getMessage() + " (or the admin API's credentials cannot see it): create it, or fix the policy")
+        return answer(Problem.of("table-not-found", "The table does not exist", 409,
+                e.getMessage() + " (or the admin API's credentials cannot see it): create it, or fix the policy or the request")
                 .with("table", e.table().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notGoverned(TableNotGovernedException e, UriInfo uri) {
+        return answer(Problem.of("table-not-governed", "No policy governs the table", 404,
+                e.getMessage() + ": the platform knows a table's archive through its policy").with("table", e.table().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notAnArchiveObject(NotAnArchiveObjectException e, UriInfo uri) {
+        return answer(Problem.of("not-an-archive-object", "The object is not one of the table's archive objects", 400,
+                e.getMessage()).with("objectKey", e.objectKey().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response archiveEntryNotFound(ArchiveEntryNotFoundException e, UriInfo uri) {
+        return answer(Problem.of("archive-entry-not-found", "No such archive object", 404, e.getMessage())
+                .with("objectKey", e.location().key().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableArchive(UnreadableArchiveObjectException e, UriInfo uri) {
+        LOG.warnf("unreadable archive object: %s", e.getMessage());
+        return answer(Problem.of("archive-object-unreadable", "The archive object cannot be read", 502, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response restoreTargetMismatch(RestoreTargetMismatchException e, UriInfo uri) {
+        return answer(Problem.of("restore-target-mismatch", "The target table cannot hold the archived items", 409, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

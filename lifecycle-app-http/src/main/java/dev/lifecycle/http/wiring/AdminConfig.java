@@ -26,4 +26,8 @@ public interface AdminConfig {
     /** How long after start-up the first drift check runs. */
     @WithDefault("30s")
     String driftCheckDelay();
+
+    /** How many items a second restore jobs read and write, at most (one read and one conditional put each). */
+    @WithDefault("50")
+    double restoreItemsPerSecond();
 }

@@ -1,10 +1,12 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyStatusPort;
+import dev.lifecycle.domain.archive.ReadArchivePort;
 import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.bucket.BucketConfigurationPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
+import dev.lifecycle.domain.restore.LiveItemPort;
 import dev.lifecycle.domain.table.TableConfigurationPort;
 import dev.lifecycle.http.health.DependencyProbe;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.List;
  */
 public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
                          TableConfigurationPort tables, BucketConfigurationPort buckets, PolicyStatusPort statuses,
-                         List<DependencyProbe> probes) {
+                         List<DependencyProbe> probes, ReadArchivePort archives, LiveItemPort liveItems) {
 
     public AdminPorts {
         probes = List.copyOf(probes);

@@ -1,13 +1,26 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyConfigurationService;
+import dev.lifecycle.domain.job.Throttle;
 import dev.lifecycle.domain.policy.PolicyService;
+import dev.lifecycle.domain.restore.BoundedRestoreJobs;
+import dev.lifecycle.domain.restore.RestoreJobId;
+import dev.lifecycle.domain.restore.RestoreService;
+import dev.lifecycle.domain.retrieve.ArchiveBrowser;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
 
 /** Wires the domain's use cases to the ports. */
 public class AdminWiring {
+
+    private static final Logger LOG = Logger.getLogger(AdminWiring.class);
 
     @Produces
     @Singleton
@@ -28,5 +41,40 @@ public class AdminWiring {
     PolicyConfigurationService configurationService(AdminPorts ports, Clock clock) {
         return new PolicyConfigurationService(ports.loadPolicies(), ports.tables(), ports.buckets(), ports.statuses(),
                 ports.auditLog(), clock);
+    }
+
+    /** Serves BrowseArchivesUseCase. */
+    @Produces
+    @Singleton
+    ArchiveBrowser archiveBrowser(AdminPorts ports) {
+        return new ArchiveBrowser(ports.loadPolicies(), ports.archives());
+    }
+
+    /** Restore jobs run one at a time, in the order they were asked for, on their own thread. */
+    @Produces
+    @Singleton
+    @Named("restore-jobs")
+    ExecutorService restoreExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "restore-jobs");
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.errorf(e, "a restore job failed outside its own error handling"));
+            return thread;
+        });
+    }
+
+    /** A running job is interrupted at shutdown: it ends ABORTED, and restoring again is safe. */
+    void stopRestores(@Disposes @Named("restore-jobs") ExecutorService executor) {
+        executor.shutdownNow();
+    }
+
+    /** Serves RestoreArchivedItemsUseCase. */
+    @Produces
+    @Singleton
+    RestoreService restoreService(AdminPorts ports, AdminConfig config, @Named("restore-jobs") ExecutorService executor, Clock clock) {
+        Throttle throttle = Throttle.perSecond(config.restoreItemsPerSecond(), clock, Throttle.threadSleeper());
+        return new RestoreService(ports.loadPolicies(), ports.tables(), ports.archives(), ports.liveItems(),
+                new BoundedRestoreJobs(100), ports.auditLog(), throttle, executor, clock,
+                () -> new RestoreJobId(UUID.randomUUID().toString()));
     }
 }

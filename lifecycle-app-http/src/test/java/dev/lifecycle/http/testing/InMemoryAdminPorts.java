@@ -1,7 +1,9 @@
 package dev.lifecycle.http.testing;
 
+import dev.lifecycle.domain.testing.InMemoryArchiveStore;
 import dev.lifecycle.domain.testing.InMemoryAuditLog;
 import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
+import dev.lifecycle.domain.testing.InMemoryLiveItems;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
@@ -20,6 +22,8 @@ public class InMemoryAdminPorts {
     public static final InMemoryTableConfiguration TABLES = new InMemoryTableConfiguration();
     public static final InMemoryBucketConfiguration BUCKETS = new InMemoryBucketConfiguration();
     public static final InMemoryPolicyStatus STATUSES = new InMemoryPolicyStatus();
+    public static final InMemoryArchiveStore ARCHIVES = new InMemoryArchiveStore();
+    public static final InMemoryLiveItems LIVE_ITEMS = new InMemoryLiveItems();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
 
@@ -28,6 +32,6 @@ public class InMemoryAdminPorts {
     @Alternative
     @Priority(1)
     AdminPorts ports() {
-        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3));
+        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS);
     }
 }

@@ -10,10 +10,13 @@ public interface ReadArchivePort {
     /** The entry at a location, checksum verified; empty when there is no object there. */
     Optional<ArchiveEntry> read(ArchiveLocation location);
 
-    /** Object keys under a key prefix, in key order, one page at a time. */
+    /**
+     * Object keys under a key prefix, in key order, one page at a time: a page starts after the key
+     * {@code continuationToken} names (the last key of the page before).
+     */
     ArchivePage list(BucketName bucket, String keyPrefix, Optional<String> continuationToken, int limit);
 
-    /** One page of archive object keys; {@code continuationToken} is present when more follow. */
+    /** One page of archive object keys; {@code continuationToken} (its last key) is present when more follow. */
     record ArchivePage(List<ObjectKey> keys, Optional<String> continuationToken) {
         public ArchivePage {
             keys = List.copyOf(keys);

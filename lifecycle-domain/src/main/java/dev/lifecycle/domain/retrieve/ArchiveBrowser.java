@@ -5,6 +5,9 @@ import dev.lifecycle.domain.archive.ArchiveKeys;
 import dev.lifecycle.domain.archive.ArchiveLocation;
 import dev.lifecycle.domain.archive.ArchivedObject;
 import dev.lifecycle.domain.archive.ReadArchivePort;
+import dev.lifecycle.domain.item.Item;
+import dev.lifecycle.domain.item.ItemKey;
+import dev.lifecycle.domain.item.KeySchema;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.policy.TableNotGovernedException;
@@ -46,6 +49,19 @@ public final class ArchiveBrowser implements BrowseArchivesUseCase {
         }
         ArchiveLocation location = ArchiveIndex.locate(policy, query.objectKey());
         return archive.read(location).orElseThrow(() -> new ArchiveEntryNotFoundException(location));
+    }
+
+    @Override
+    public ItemKey keyOf(TableName table, Item keyAttributes) {
+        KeySchema schema = policyOf(table).keySchema();
+        ItemKey key = schema.keyOf(keyAttributes);
+        if (keyAttributes.attributes().size() != key.asAttributes().size()) {
+            List<String> extra = keyAttributes.attributes().keySet().stream()
+                    .filter(name -> !key.asAttributes().containsKey(name)).toList();
+            throw new IllegalArgumentException("only the key attributes " + key.asAttributes().keySet()
+                    + " may be given; not " + extra);
+        }
+        return key;
     }
 
     private RetentionPolicy policyOf(TableName table) {

@@ -30,6 +30,9 @@ public final class ArchiveIndex {
     /** One page of a day's objects; keys in the prefix that are not archive objects are left out. */
     public BrowseArchivesUseCase.ArchiveListing day(RetentionPolicy policy, LocalDate day, Optional<String> pageToken, int limit) {
         String prefix = ArchiveKeys.dayPrefix(policy.destination().prefix(), policy.table(), day);
+        if (pageToken.isPresent() && !pageToken.get().startsWith(prefix)) {
+            throw new IllegalArgumentException("'" + pageToken.get() + "' is not a key of " + day + "'s listing; give the `next` of the page before");
+        }
         ReadArchivePort.ArchivePage page = archive.list(policy.destination().bucket(), prefix, pageToken, limit);
         return new BrowseArchivesUseCase.ArchiveListing(policy.table(), day, parse(policy, page.keys()), page.continuationToken());
     }

@@ -3,6 +3,7 @@ package dev.lifecycle.domain.retrieve;
 import dev.lifecycle.domain.archive.ArchiveEntry;
 import dev.lifecycle.domain.archive.ArchivedObject;
 import dev.lifecycle.domain.archive.ObjectKey;
+import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.item.ItemKey;
 import dev.lifecycle.domain.table.TableName;
 import java.time.LocalDate;
@@ -32,6 +33,14 @@ public interface BrowseArchivesUseCase {
      * @throws ArchiveEntryNotFoundException when no object exists there
      */
     ArchiveEntry read(ReadArchiveEntryQuery query);
+
+    /**
+     * The key of one of the table's items, from its key attributes (exactly those of the table's
+     * key schema).
+     *
+     * @throws IllegalArgumentException naming the attribute that is missing, extra or of the wrong type
+     */
+    ItemKey keyOf(TableName table, Item keyAttributes);
 
     /** A day's listing; {@code pageToken} is given as {@code after} to get the next page. */
     record ListArchivedDayQuery(TableName table, LocalDate day, Optional<String> pageToken, int limit) {

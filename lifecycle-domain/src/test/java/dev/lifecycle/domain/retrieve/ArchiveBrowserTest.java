@@ -11,6 +11,7 @@ import dev.lifecycle.domain.archive.ArchiveLocation;
 import dev.lifecycle.domain.archive.ArchivedObject;
 import dev.lifecycle.domain.archive.ObjectKey;
 import dev.lifecycle.domain.bucket.BucketName;
+import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.item.ItemKey;
 import dev.lifecycle.domain.policy.TableNotGovernedException;
 import dev.lifecycle.domain.retrieve.BrowseArchivesUseCase.ArchiveListing;
@@ -143,5 +144,16 @@ class ArchiveBrowserTest {
                 .hasMessageContaining("spans 367 days; at most 366");
         assertThatThrownBy(() -> new FindArchivedItemQuery(ORDERS, key, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1)))
                 .hasMessageContaining("is after");
+    }
+
+    @Test
+    void aKey_isReadFromExactlyTheKeyAttributesOfTheTable() {
+        Item attributes = new Item(java.util.Map.of("pk", s("customer#1"), "sk", s("order#1")));
+
+        assertThat(browser.keyOf(ORDERS, attributes)).isEqualTo(ItemKey.of("pk", s("customer#1"), "sk", s("order#1")));
+        assertThatThrownBy(() -> browser.keyOf(ORDERS, new Item(java.util.Map.of("pk", s("customer#1")))))
+                .hasMessageContaining("'sk' is missing");
+        assertThatThrownBy(() -> browser.keyOf(ORDERS, new Item(java.util.Map.of("pk", s("c"), "sk", s("o"), "total", s("1")))))
+                .hasMessageContaining("not [total]");
     }
 }

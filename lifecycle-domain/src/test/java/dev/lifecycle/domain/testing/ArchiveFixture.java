@@ -33,8 +33,16 @@ public final class ArchiveFixture {
         return archive(TestRecords.remove(item, sequence, Optional.of(UserIdentity.dynamoDbTtlService()), at));
     }
 
+    /** Archives a user's delete of {@code item}, whose key is {@code keys}, from any governed table. */
+    public ObjectKey userDeleted(TableName table, Item item, java.util.Map<String, dev.lifecycle.domain.item.AttributeValue> keys,
+                                 String sequence, Instant at) {
+        return archive(new ChangeRecord("event-" + sequence, dev.lifecycle.domain.stream.EventName.REMOVE, table, keys,
+                Optional.of(item), Optional.empty(), dev.lifecycle.domain.stream.SequenceNumber.of(sequence), at, Optional.empty(),
+                dev.lifecycle.domain.stream.StreamViewType.NEW_AND_OLD_IMAGES));
+    }
+
     private ObjectKey archive(ChangeRecord record) {
-        RecordOutcome outcome = archiver.archive(new ArchiveChangesCommand(TableName.of(TestPolicies.TABLE),
+        RecordOutcome outcome = archiver.archive(new ArchiveChangesCommand(record.table(),
                 java.util.List.of(new IncomingRecord.Decoded(record)))).outcomes().get(0);
         if (!(outcome instanceof RecordOutcome.Archived archived)) {
             throw new IllegalStateException("the fixture expected an archive, got " + outcome);

@@ -14,6 +14,7 @@ import dev.lifecycle.domain.failure.DependencyFailureException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -104,10 +105,13 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
     @Override
     public ArchivePage list(BucketName bucket, String keyPrefix, Optional<String> continuationToken, int limit) {
         try {
+            // The page token is the last key of the previous page (start-after), not S3's opaque continuation
+            // token: a caller can check it, and a stale or foreign one cannot make S3 answer 400.
             ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket.value()).prefix(keyPrefix)
-                    .continuationToken(continuationToken.orElse(null)).maxKeys(limit));
-            return new ArchivePage(page.contents().stream().map(object -> new ObjectKey(object.key())).toList(),
-                    Boolean.TRUE.equals(page.isTruncated()) ? Optional.ofNullable(page.nextContinuationToken()) : Optional.empty());
+                    .startAfter(continuationToken.orElse(null)).maxKeys(limit));
+            List<ObjectKey> keys = page.contents().stream().map(object -> new ObjectKey(object.key())).toList();
+            return new ArchivePage(keys, Boolean.TRUE.equals(page.isTruncated()) && !keys.isEmpty()
+                    ? Optional.of(keys.get(keys.size() - 1).value()) : Optional.empty());
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
