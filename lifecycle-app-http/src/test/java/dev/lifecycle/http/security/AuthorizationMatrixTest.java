@@ -55,7 +55,14 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/plan", null, false),
                 new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/apply", null, true),
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/status", null, false),
-                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/drift-check", null, true));
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/drift-check", null, true),
+                new Endpoint("GET", "/api/v1/tables/" + EXISTING + "/archives?day=2026-11-22", null, false),
+                new Endpoint("GET", "/api/v1/tables/" + EXISTING + "/archives/object?key=archives/" + EXISTING
+                        + "/2026/11/22/S-o-1/1.json", null, false),
+                new Endpoint("POST", "/api/v1/tables/" + EXISTING + "/restores",
+                        "{\"deletedFrom\": \"2026-11-22T00:00:00Z\", \"deletedTo\": \"2026-11-23T00:00:00Z\", \"dryRun\": true}", true),
+                new Endpoint("GET", "/api/v1/restores", null, false),
+                new Endpoint("GET", "/api/v1/restores/no-such-job", null, false));
     }
 
     static List<Caller> callers() {
