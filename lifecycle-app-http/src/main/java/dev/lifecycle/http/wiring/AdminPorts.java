@@ -3,6 +3,8 @@ package dev.lifecycle.http.wiring;
 import dev.lifecycle.domain.apply.PolicyStatusPort;
 import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.bucket.BucketConfigurationPort;
+import dev.lifecycle.domain.hygiene.ScanTablePort;
+import dev.lifecycle.domain.hygiene.TtlAuditReportPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
 import dev.lifecycle.domain.table.TableConfigurationPort;
@@ -15,7 +17,7 @@ import java.util.List;
  */
 public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
                          TableConfigurationPort tables, BucketConfigurationPort buckets, PolicyStatusPort statuses,
-                         List<DependencyProbe> probes) {
+                         List<DependencyProbe> probes, ScanTablePort tableScans, TtlAuditReportPort ttlAudits) {
 
     public AdminPorts {
         probes = List.copyOf(probes);

@@ -1,6 +1,9 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyConfigurationService;
+import dev.lifecycle.domain.hygiene.TtlAuditSettings;
+import dev.lifecycle.domain.hygiene.TtlHygieneService;
+import dev.lifecycle.domain.job.Throttle;
 import dev.lifecycle.domain.policy.PolicyService;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -28,5 +31,22 @@ public class AdminWiring {
     PolicyConfigurationService configurationService(AdminPorts ports, Clock clock) {
         return new PolicyConfigurationService(ports.loadPolicies(), ports.tables(), ports.buckets(), ports.statuses(),
                 ports.auditLog(), clock);
+    }
+
+    /** Serves AuditTtlHygieneUseCase; invalid settings stop the start-up with the setting named. */
+    @Produces
+    @Singleton
+    TtlHygieneService ttlHygieneService(AdminPorts ports, AdminConfig config, Clock clock) {
+        return new TtlHygieneService(ports.loadPolicies(), ports.tableScans(), ports.ttlAudits(), ttlAuditSettings(config), clock,
+                Throttle.threadSleeper());
+    }
+
+    static TtlAuditSettings ttlAuditSettings(AdminConfig config) {
+        try {
+            return new TtlAuditSettings(config.ttlAuditReadUnitsPerSecond(), config.ttlAuditPagesPerSecond(), config.ttlAuditPageSize(),
+                    config.ttlAuditMaxItems(), config.ttlAuditTimeBudget(), config.ttlAuditSamples(), config.ttlAuditSweepGrace());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lifecycle.admin.ttl-audit-*: " + e.getMessage(), e);
+        }
     }
 }

@@ -4,6 +4,8 @@ import dev.lifecycle.adapters.aws.dynamodb.DynamoDbAuditLog;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableConfiguration;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableScanner;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTtlAuditReportRepository;
 import dev.lifecycle.adapters.aws.s3.S3BucketConfiguration;
 import dev.lifecycle.http.health.DynamoDbProbe;
 import dev.lifecycle.http.health.S3Probe;
@@ -26,6 +28,7 @@ public class AwsAdminPorts {
         return new AdminPorts(policies, policies, new DynamoDbAuditLog(dynamoDb, config.policyTable()),
                 new DynamoDbTableConfiguration(dynamoDb), new S3BucketConfiguration(s3),
                 new DynamoDbPolicyStatusRepository(dynamoDb, config.policyTable()),
-                List.of(new DynamoDbProbe(dynamoDb, config.policyTable()), new S3Probe(s3, policies)));
+                List.of(new DynamoDbProbe(dynamoDb, config.policyTable()), new S3Probe(s3, policies)),
+                new DynamoDbTableScanner(dynamoDb), new DynamoDbTtlAuditReportRepository(dynamoDb, config.policyTable()));
     }
 }

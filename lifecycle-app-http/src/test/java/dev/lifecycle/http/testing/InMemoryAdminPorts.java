@@ -5,6 +5,8 @@ import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
+import dev.lifecycle.domain.testing.InMemoryTableScanner;
+import dev.lifecycle.domain.testing.InMemoryTtlAuditReports;
 import dev.lifecycle.http.wiring.AdminPorts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -20,6 +22,8 @@ public class InMemoryAdminPorts {
     public static final InMemoryTableConfiguration TABLES = new InMemoryTableConfiguration();
     public static final InMemoryBucketConfiguration BUCKETS = new InMemoryBucketConfiguration();
     public static final InMemoryPolicyStatus STATUSES = new InMemoryPolicyStatus();
+    public static final InMemoryTableScanner TABLE_SCANS = new InMemoryTableScanner();
+    public static final InMemoryTtlAuditReports TTL_AUDITS = new InMemoryTtlAuditReports();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
 
@@ -28,6 +32,7 @@ public class InMemoryAdminPorts {
     @Alternative
     @Priority(1)
     AdminPorts ports() {
-        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3));
+        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), TABLE_SCANS,
+                TTL_AUDITS);
     }
 }
