@@ -24,6 +24,8 @@ public class TtlAuditJob {
         this.hygiene = hygiene;
     }
 
+    // The expressions carry their own defaults: @Scheduled reads the raw configuration, not AdminConfig,
+    // whose members exist so that the properties are known to the mapping and documented there.
     @Scheduled(identity = "ttl-audit", every = "${lifecycle.admin.ttl-audit-interval:24h}",
             delayed = "${lifecycle.admin.ttl-audit-delay:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void auditAll() {

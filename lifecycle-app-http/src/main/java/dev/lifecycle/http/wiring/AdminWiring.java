@@ -5,6 +5,7 @@ import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
 import dev.lifecycle.domain.policy.PolicyService;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -33,9 +34,10 @@ public class AdminWiring {
                 ports.auditLog(), clock);
     }
 
-    /** Serves AuditTtlHygieneUseCase; invalid settings stop the start-up with the setting named. */
+    /** Serves AuditTtlHygieneUseCase; built at start-up, so that invalid settings stop it with the setting named. */
     @Produces
     @Singleton
+    @Startup
     TtlHygieneService ttlHygieneService(AdminPorts ports, AdminConfig config, Clock clock) {
         return new TtlHygieneService(ports.loadPolicies(), ports.tableScans(), ports.ttlAudits(), ttlAuditSettings(config), clock,
                 Throttle.threadSleeper());

@@ -130,6 +130,26 @@ class TtlAuditApiTest {
     }
 
     @Test
+    void aSecondAuditWhileOneRuns_is409_andTheFirstStillAnswers() throws Exception {
+        String id = policyWithAMixedTable("running");
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InMemoryAdminPorts.TABLE_SCANS.pausingNextScan(entered, release);
+        String token = Tokens.admin();
+        java.util.concurrent.CompletableFuture<Integer> first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                given().auth().oauth2(token).post("/api/v1/policies/" + id + "/ttl-audit").statusCode());
+        try {
+            org.assertj.core.api.Assertions.assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            admin().post("/api/v1/policies/" + id + "/ttl-audit").then().statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("urn:lifecycle:problem:ttl-audit-running")).body("policyId", equalTo(id));
+        } finally {
+            release.countDown();
+        }
+        org.assertj.core.api.Assertions.assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownPolicy_is404ForBoth() {
         admin().post("/api/v1/policies/nobody-here/ttl-audit").then().statusCode(404).contentType(PROBLEM)
                 .body("type", equalTo("urn:lifecycle:problem:policy-not-found"));

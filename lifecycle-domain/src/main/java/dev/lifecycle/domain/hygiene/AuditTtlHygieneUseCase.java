@@ -12,10 +12,14 @@ public interface AuditTtlHygieneUseCase {
      * the scan with a FAILED outcome (and the counts so far), never an exception.
      *
      * @throws dev.lifecycle.domain.policy.PolicyNotFoundException when the policy does not exist
+     * @throws TtlAuditInProgressException when an audit of the same policy is running
      */
     TtlAuditReport audit(AuditTtlHygieneCommand command);
 
-    /** Audits every policy, one after the other, recording each report; stops early when the thread is interrupted. */
+    /**
+     * Audits every policy, one after the other, recording each report; skips a policy being audited
+     * on demand, and stops early when the thread is interrupted.
+     */
     List<TtlAuditReport> auditAll();
 
     Optional<TtlAuditReport> lastReport(PolicyId policy);

@@ -17,11 +17,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TTL hygiene audits: scans a policy's table page by page through {@link ScanTablePort}, paced by
  * two {@link Throttle}s (read capacity units and pages per second), judges each item with
- * {@link TtlHygieneRules}, and keeps the last report of each policy.
+ * {@link TtlHygieneRules}, and keeps the last report of each policy. One table is audited by at most
+ * one run at a time (in this process): a second on-demand run is refused, the schedule skips it.
  */
 public final class TtlHygieneService implements AuditTtlHygieneUseCase {
 
@@ -33,6 +36,7 @@ public final class TtlHygieneService implements AuditTtlHygieneUseCase {
     private final TtlAuditSettings settings;
     private final Clock clock;
     private final Throttle.Sleeper sleeper;
+    private final Set<PolicyId> running = ConcurrentHashMap.newKeySet();
 
     public TtlHygieneService(LoadPolicyPort policies, ScanTablePort scans, TtlAuditReportPort reports, TtlAuditSettings settings,
                              Clock clock, Throttle.Sleeper sleeper) {
@@ -51,9 +55,16 @@ public final class TtlHygieneService implements AuditTtlHygieneUseCase {
     public TtlAuditReport audit(AuditTtlHygieneCommand command) {
         RetentionPolicy policy = policies.findById(command.policy()).orElseThrow(() -> new PolicyNotFoundException(command.policy()));
         TtlAuditSettings run = command.maxItems().filter(max -> max < settings.maxItems()).map(settings::withMaxItems).orElse(settings);
-        TtlAuditReport report = scan(policy, run);
-        reports.save(report);
-        return report;
+        if (!running.add(policy.id())) {
+            throw new TtlAuditInProgressException(policy.id());
+        }
+        try {
+            TtlAuditReport report = scan(policy, run);
+            reports.save(report);
+            return report;
+        } finally {
+            running.remove(policy.id());
+        }
     }
 
     @Override
@@ -66,9 +77,16 @@ public final class TtlHygieneService implements AuditTtlHygieneUseCase {
                 if (Thread.currentThread().isInterrupted()) {
                     return done;
                 }
-                TtlAuditReport report = scan(policy, settings);
-                reports.save(report);
-                done.add(report);
+                if (!running.add(policy.id())) {
+                    continue; // audited on demand right now; that run records its own report
+                }
+                try {
+                    TtlAuditReport report = scan(policy, settings);
+                    reports.save(report);
+                    done.add(report);
+                } finally {
+                    running.remove(policy.id());
+                }
             }
             after = page.next();
         } while (after.isPresent());

@@ -223,6 +223,33 @@ class TtlHygieneServiceTest {
     }
 
     @Test
+    void aSecondAuditOfTheSameTable_whileOneRuns_isRefused_andTheScheduleSkipsIt() {
+        goodItems(30);
+        java.util.List<Object> seenDuringTheRun = new java.util.ArrayList<>();
+        TtlHygieneService[] service = new TtlHygieneService[1];
+        Throttle.Sleeper meddling = duration -> {
+            clock.sleep(duration);
+            if (seenDuringTheRun.isEmpty()) {
+                try {
+                    service[0].audit(AuditTtlHygieneCommand.of(policy.id()));
+                } catch (TtlAuditInProgressException e) {
+                    seenDuringTheRun.add(e.getMessage());
+                }
+                seenDuringTheRun.add(service[0].auditAll());
+            }
+        };
+        service[0] = new TtlHygieneService(policies, scanner, reports,
+                new TtlAuditSettings(100_000, 1, 10, 1_000_000, Duration.ofHours(1), 3, Duration.ofHours(48)), clock, meddling);
+
+        TtlAuditReport report = service[0].audit(AuditTtlHygieneCommand.of(policy.id()));
+
+        assertThat(seenDuringTheRun).containsExactly("a TTL audit of policy 'orders-retention' is already running: read its report"
+                + " with GET when it ends", List.of());
+        assertThat(report.itemsScanned()).isEqualTo(30);
+        assertThat(service[0].audit(AuditTtlHygieneCommand.of(policy.id())).itemsScanned()).as("free again afterwards").isEqualTo(30);
+    }
+
+    @Test
     void anUnknownPolicy_isPolicyNotFound() {
         assertThatThrownBy(() -> service(FAST).audit(AuditTtlHygieneCommand.of(PolicyId.of("nobody"))))
                 .isInstanceOf(PolicyNotFoundException.class);

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tables of items in memory, scanned as DynamoDB scans them: in a stable order, at most Limit items
@@ -29,6 +31,8 @@ public final class InMemoryTableScanner implements ScanTablePort {
     private double readUnitsPerItem;
     private ManualClock clock;
     private Duration latency = Duration.ZERO;
+    private CountDownLatch entered;
+    private CountDownLatch release;
 
     public synchronized InMemoryTableScanner createTable(TableName table, KeySchema keySchema) {
         schemas.put(table, keySchema);
@@ -57,6 +61,16 @@ public final class InMemoryTableScanner implements ScanTablePort {
         return this;
     }
 
+    /**
+     * The next page request signals {@code enteredLatch}, then waits (outside this scanner's lock)
+     * until {@code releaseLatch} opens: a test can act while a scan is under way.
+     */
+    public synchronized InMemoryTableScanner pausingNextScan(CountDownLatch enteredLatch, CountDownLatch releaseLatch) {
+        this.entered = enteredLatch;
+        this.release = releaseLatch;
+        return this;
+    }
+
     /** The n-th page request from now on (1 = the next) throws this. */
     public synchronized InMemoryTableScanner failingOnRequest(int n, RuntimeException failure) {
         failures.put(requests.size() + n, failure);
@@ -68,7 +82,30 @@ public final class InMemoryTableScanner implements ScanTablePort {
     }
 
     @Override
-    public synchronized Page scan(PageRequest request) {
+    public Page scan(PageRequest request) {
+        CountDownLatch signal;
+        CountDownLatch wait;
+        synchronized (this) {
+            signal = entered;
+            wait = release;
+            entered = null;
+            release = null;
+        }
+        if (signal != null) {
+            signal.countDown();
+            try {
+                if (!wait.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the paused scan");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return scanNow(request);
+    }
+
+    private synchronized Page scanNow(PageRequest request) {
         requests.add(request);
         RuntimeException failure = failures.remove(requests.size());
         if (failure != null) {
