@@ -9,9 +9,20 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 
 /** Wires the domain's use cases to the ports. */
 public class AdminWiring {
+
+    /** The property behind each field of TtlAuditSettings, for start-up errors. */
+    private static final Map<String, String> TTL_AUDIT_PROPERTIES = Map.of(
+            "readUnitsPerSecond", "lifecycle.admin.ttl-audit-read-units-per-second",
+            "pagesPerSecond", "lifecycle.admin.ttl-audit-pages-per-second",
+            "pageSize", "lifecycle.admin.ttl-audit-page-size",
+            "maxItems", "lifecycle.admin.ttl-audit-max-items",
+            "timeBudget", "lifecycle.admin.ttl-audit-time-budget",
+            "samplesPerFinding", "lifecycle.admin.ttl-audit-samples",
+            "sweepGrace", "lifecycle.admin.ttl-audit-sweep-grace");
 
     @Produces
     @Singleton
@@ -48,7 +59,11 @@ public class AdminWiring {
             return new TtlAuditSettings(config.ttlAuditReadUnitsPerSecond(), config.ttlAuditPagesPerSecond(), config.ttlAuditPageSize(),
                     config.ttlAuditMaxItems(), config.ttlAuditTimeBudget(), config.ttlAuditSamples(), config.ttlAuditSweepGrace());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("lifecycle.admin.ttl-audit-*: " + e.getMessage(), e);
+            // The domain names its field first ("pageSize must be..."): say which property that is.
+            String field = e.getMessage().split(" ", 2)[0];
+            throw new IllegalArgumentException(TTL_AUDIT_PROPERTIES.getOrDefault(field, "lifecycle.admin.ttl-audit-*") + ": "
+                    + e.getMessage(), e);
         }
     }
+
 }

@@ -37,11 +37,6 @@ public record TtlAuditSettings(double readUnitsPerSecond, double pagesPerSecond,
         }
     }
 
-    /** The defaults the admin API ships with (docs/configuration.md). */
-    public static TtlAuditSettings defaults() {
-        return new TtlAuditSettings(50, 10, 100, 1_000_000, Duration.ofMinutes(30), 10, Duration.ofHours(48));
-    }
-
     public TtlAuditSettings withMaxItems(long items) {
         return new TtlAuditSettings(readUnitsPerSecond, pagesPerSecond, pageSize, items, timeBudget, samplesPerFinding, sweepGrace);
     }
