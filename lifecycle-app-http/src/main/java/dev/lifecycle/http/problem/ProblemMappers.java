@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.lifecycle.adapters.aws.archive.UnreadableArchiveObjectException;
 import dev.lifecycle.domain.bucket.BucketNotFoundException;
 import dev.lifecycle.domain.failure.DependencyFailureException;
+import dev.lifecycle.domain.hygiene.TtlAuditInProgressException;
 import dev.lifecycle.domain.policy.InvalidPolicyException;
 import dev.lifecycle.domain.policy.PolicyAlreadyExistsException;
 import dev.lifecycle.domain.policy.PolicyChangeRejectedException;
@@ -125,6 +126,12 @@ public class ProblemMappers {
         return answer(Problem.of("bucket-not-found", "The policy's bucket does not exist", 409,
                 e.getMessage() + " (or the admin API's credentials cannot see it): create it, or fix the policy")
                 .with("bucket", e.bucket().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response ttlAuditRunning(TtlAuditInProgressException e, UriInfo uri) {
+        return answer(Problem.of("ttl-audit-running", "A TTL audit of the policy is running", 409, e.getMessage())
+                .with("policyId", e.policy().value()), uri);
     }
 
     @ServerExceptionMapper

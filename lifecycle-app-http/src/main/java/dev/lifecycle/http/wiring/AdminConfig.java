@@ -2,6 +2,7 @@ package dev.lifecycle.http.wiring;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the admin API ({@code lifecycle.admin.*}); see docs/configuration.md. */
 @ConfigMapping(prefix = "lifecycle.admin")
@@ -30,4 +31,40 @@ public interface AdminConfig {
     /** How many items a second restore jobs read and write, at most (one read and one conditional put each). */
     @WithDefault("50")
     double restoreItemsPerSecond();
+
+    /** How often every policy's table is audited for TTL hygiene (a duration such as 24h or PT24H; "off" disables the job). */
+    @WithDefault("24h")
+    String ttlAuditInterval();
+
+    /** How long after start-up the first scheduled TTL audit runs. */
+    @WithDefault("10m")
+    String ttlAuditDelay();
+
+    /** The read capacity a TTL audit may consume, in read units per second (DynamoDB's own ConsumedCapacity). */
+    @WithDefault("50")
+    double ttlAuditReadUnitsPerSecond();
+
+    /** The Scan pages a TTL audit may read per second, whatever they cost. */
+    @WithDefault("10")
+    double ttlAuditPagesPerSecond();
+
+    /** The Limit of each Scan page of a TTL audit (items per page). */
+    @WithDefault("100")
+    int ttlAuditPageSize();
+
+    /** The most items one TTL audit reads; it stops there and says so. */
+    @WithDefault("1000000")
+    long ttlAuditMaxItems();
+
+    /** The longest one TTL audit runs; it stops there and says so. */
+    @WithDefault("30m")
+    Duration ttlAuditTimeBudget();
+
+    /** How many item keys a TTL audit report keeps per finding. */
+    @WithDefault("10")
+    int ttlAuditSamples();
+
+    /** How long after its TTL an item may still be there before the audit counts it as not swept (DynamoDB: typically within 48 hours). */
+    @WithDefault("48h")
+    Duration ttlAuditSweepGrace();
 }

@@ -4,6 +4,8 @@ import dev.lifecycle.domain.apply.PolicyStatusPort;
 import dev.lifecycle.domain.archive.ReadArchivePort;
 import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.bucket.BucketConfigurationPort;
+import dev.lifecycle.domain.hygiene.ScanTablePort;
+import dev.lifecycle.domain.hygiene.TtlAuditReportPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
 import dev.lifecycle.domain.restore.LiveItemPort;
@@ -17,7 +19,8 @@ import java.util.List;
  */
 public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
                          TableConfigurationPort tables, BucketConfigurationPort buckets, PolicyStatusPort statuses,
-                         List<DependencyProbe> probes, ReadArchivePort archives, LiveItemPort liveItems) {
+                         List<DependencyProbe> probes, ReadArchivePort archives, LiveItemPort liveItems,
+                         ScanTablePort tableScans, TtlAuditReportPort ttlAudits) {
 
     public AdminPorts {
         probes = List.copyOf(probes);

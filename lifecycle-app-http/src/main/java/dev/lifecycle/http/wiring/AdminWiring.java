@@ -1,17 +1,21 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyConfigurationService;
+import dev.lifecycle.domain.hygiene.TtlAuditSettings;
+import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
 import dev.lifecycle.domain.policy.PolicyService;
 import dev.lifecycle.domain.restore.BoundedRestoreJobs;
 import dev.lifecycle.domain.restore.RestoreJobId;
 import dev.lifecycle.domain.restore.RestoreService;
 import dev.lifecycle.domain.retrieve.ArchiveBrowser;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +25,16 @@ import org.jboss.logging.Logger;
 public class AdminWiring {
 
     private static final Logger LOG = Logger.getLogger(AdminWiring.class);
+
+    /** The property behind each field of TtlAuditSettings, for start-up errors. */
+    private static final Map<String, String> TTL_AUDIT_PROPERTIES = Map.of(
+            "readUnitsPerSecond", "lifecycle.admin.ttl-audit-read-units-per-second",
+            "pagesPerSecond", "lifecycle.admin.ttl-audit-pages-per-second",
+            "pageSize", "lifecycle.admin.ttl-audit-page-size",
+            "maxItems", "lifecycle.admin.ttl-audit-max-items",
+            "timeBudget", "lifecycle.admin.ttl-audit-time-budget",
+            "samplesPerFinding", "lifecycle.admin.ttl-audit-samples",
+            "sweepGrace", "lifecycle.admin.ttl-audit-sweep-grace");
 
     @Produces
     @Singleton
@@ -76,5 +90,26 @@ public class AdminWiring {
         return new RestoreService(ports.loadPolicies(), ports.tables(), ports.archives(), ports.liveItems(),
                 new BoundedRestoreJobs(100), ports.auditLog(), throttle, executor, clock,
                 () -> new RestoreJobId(UUID.randomUUID().toString()));
+    }
+
+    /** Serves AuditTtlHygieneUseCase; built at start-up, so that invalid settings stop it with the setting named. */
+    @Produces
+    @Singleton
+    @Startup
+    TtlHygieneService ttlHygieneService(AdminPorts ports, AdminConfig config, Clock clock) {
+        return new TtlHygieneService(ports.loadPolicies(), ports.tableScans(), ports.ttlAudits(), ttlAuditSettings(config), clock,
+                Throttle.threadSleeper());
+    }
+
+    static TtlAuditSettings ttlAuditSettings(AdminConfig config) {
+        try {
+            return new TtlAuditSettings(config.ttlAuditReadUnitsPerSecond(), config.ttlAuditPagesPerSecond(), config.ttlAuditPageSize(),
+                    config.ttlAuditMaxItems(), config.ttlAuditTimeBudget(), config.ttlAuditSamples(), config.ttlAuditSweepGrace());
+        } catch (IllegalArgumentException e) {
+            // The domain names its field first ("pageSize must be..."): say which property that is.
+            String field = e.getMessage().split(" ", 2)[0];
+            throw new IllegalArgumentException(TTL_AUDIT_PROPERTIES.getOrDefault(field, "lifecycle.admin.ttl-audit-*") + ": "
+                    + e.getMessage(), e);
+        }
     }
 }

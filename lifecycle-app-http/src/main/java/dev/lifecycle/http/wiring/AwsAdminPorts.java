@@ -5,6 +5,8 @@ import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLiveItems;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableConfiguration;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableScanner;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTtlAuditReportRepository;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveStore;
 import dev.lifecycle.adapters.aws.s3.S3BucketConfiguration;
 import dev.lifecycle.http.health.DynamoDbProbe;
@@ -29,6 +31,7 @@ public class AwsAdminPorts {
                 new DynamoDbTableConfiguration(dynamoDb), new S3BucketConfiguration(s3),
                 new DynamoDbPolicyStatusRepository(dynamoDb, config.policyTable()),
                 List.of(new DynamoDbProbe(dynamoDb, config.policyTable()), new S3Probe(s3, policies)),
-                new S3ArchiveStore(s3), new DynamoDbLiveItems(dynamoDb));
+                new S3ArchiveStore(s3), new DynamoDbLiveItems(dynamoDb),
+                new DynamoDbTableScanner(dynamoDb), new DynamoDbTtlAuditReportRepository(dynamoDb, config.policyTable()));
     }
 }

@@ -19,6 +19,7 @@ class OpenApiDocumentTest {
                 .body("paths", hasKey("/api/v1/policies"))
                 .body("paths", hasKey("/api/v1/policies/{id}"))
                 .body("paths", hasKey("/api/v1/policies/{id}/history"))
+                .body("paths", hasKey("/api/v1/policies/{id}/ttl-audit"))
                 .body("paths.'/api/v1/policies'.post.requestBody.content.'application/json'.examples.orders.value.id",
                         equalTo("orders-retention"))
                 .body("paths.'/api/v1/policies/{id}'.put.requestBody.content.'application/json'.examples", notNullValue())

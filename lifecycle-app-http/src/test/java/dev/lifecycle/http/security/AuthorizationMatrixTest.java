@@ -62,7 +62,9 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/tables/" + EXISTING + "/restores",
                         "{\"deletedFrom\": \"2026-11-22T00:00:00Z\", \"deletedTo\": \"2026-11-23T00:00:00Z\", \"dryRun\": true}", true),
                 new Endpoint("GET", "/api/v1/restores", null, false),
-                new Endpoint("GET", "/api/v1/restores/no-such-job", null, false));
+                new Endpoint("GET", "/api/v1/restores/no-such-job", null, false),
+                new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, false),
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, true));
     }
 
     static List<Caller> callers() {

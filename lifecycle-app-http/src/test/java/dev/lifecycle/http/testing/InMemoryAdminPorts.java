@@ -7,6 +7,8 @@ import dev.lifecycle.domain.testing.InMemoryLiveItems;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
+import dev.lifecycle.domain.testing.InMemoryTableScanner;
+import dev.lifecycle.domain.testing.InMemoryTtlAuditReports;
 import dev.lifecycle.http.wiring.AdminPorts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -24,6 +26,8 @@ public class InMemoryAdminPorts {
     public static final InMemoryPolicyStatus STATUSES = new InMemoryPolicyStatus();
     public static final InMemoryArchiveStore ARCHIVES = new InMemoryArchiveStore();
     public static final InMemoryLiveItems LIVE_ITEMS = new InMemoryLiveItems();
+    public static final InMemoryTableScanner TABLE_SCANS = new InMemoryTableScanner();
+    public static final InMemoryTtlAuditReports TTL_AUDITS = new InMemoryTtlAuditReports();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
 
@@ -32,6 +36,7 @@ public class InMemoryAdminPorts {
     @Alternative
     @Priority(1)
     AdminPorts ports() {
-        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS);
+        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS,
+                TABLE_SCANS, TTL_AUDITS);
     }
 }
