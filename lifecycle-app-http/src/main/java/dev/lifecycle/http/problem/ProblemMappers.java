@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.lifecycle.adapters.aws.archive.UnreadableArchiveObjectException;
 import dev.lifecycle.domain.bucket.BucketNotFoundException;
 import dev.lifecycle.domain.failure.DependencyFailureException;
+import dev.lifecycle.domain.hold.HoldAlreadyExistsException;
+import dev.lifecycle.domain.hold.HoldNotFoundException;
 import dev.lifecycle.domain.hygiene.TtlAuditInProgressException;
 import dev.lifecycle.domain.policy.InvalidPolicyException;
 import dev.lifecycle.domain.policy.PolicyAlreadyExistsException;
@@ -114,6 +116,17 @@ public class ProblemMappers {
     public Response unreadableArchive(UnreadableArchiveObjectException e, UriInfo uri) {
         LOG.warnf("unreadable archive object: %s", e.getMessage());
         return answer(Problem.of("archive-object-unreadable", "The archive object cannot be read", 502, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response holdExists(HoldAlreadyExistsException e, UriInfo uri) {
+        return answer(Problem.of("hold-exists", "The hold already exists", 409,
+                e.getMessage() + " (active, or released and still being cleaned up): choose another id").with("holdId", e.id().value()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response holdNotFound(HoldNotFoundException e, UriInfo uri) {
+        return answer(Problem.of("hold-not-found", "No such active hold", 404, e.getMessage()).with("holdId", e.id().value()), uri);
     }
 
     @ServerExceptionMapper

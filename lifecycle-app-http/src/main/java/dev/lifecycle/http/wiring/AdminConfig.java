@@ -28,6 +28,18 @@ public interface AdminConfig {
     @WithDefault("30s")
     String driftCheckDelay();
 
+    /** How often every legal hold is enforced (a duration such as 5m or PT5M; "off" disables the job). */
+    @WithDefault("5m")
+    String holdEnforcementInterval();
+
+    /** How long after start-up the first scheduled hold enforcement runs. */
+    @WithDefault("20s")
+    String holdEnforcementDelay();
+
+    /** How many DynamoDB and S3 requests a second hold enforcement makes, at most. */
+    @WithDefault("50")
+    double holdOperationsPerSecond();
+
     /** How many items a second restore jobs read and write, at most (one read and one conditional put each). */
     @WithDefault("50")
     double restoreItemsPerSecond();

@@ -4,6 +4,9 @@ import dev.lifecycle.domain.apply.PolicyStatusPort;
 import dev.lifecycle.domain.archive.ReadArchivePort;
 import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.bucket.BucketConfigurationPort;
+import dev.lifecycle.domain.hold.ArchiveLegalHoldPort;
+import dev.lifecycle.domain.hold.HeldTtlsPort;
+import dev.lifecycle.domain.hold.HoldsPort;
 import dev.lifecycle.domain.hygiene.ScanTablePort;
 import dev.lifecycle.domain.hygiene.TtlAuditReportPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
@@ -20,7 +23,8 @@ import java.util.List;
 public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
                          TableConfigurationPort tables, BucketConfigurationPort buckets, PolicyStatusPort statuses,
                          List<DependencyProbe> probes, ReadArchivePort archives, LiveItemPort liveItems,
-                         ScanTablePort tableScans, TtlAuditReportPort ttlAudits) {
+                         ScanTablePort tableScans, TtlAuditReportPort ttlAudits, HoldsPort holds, HeldTtlsPort heldTtls,
+                         ArchiveLegalHoldPort legalHolds) {
 
     public AdminPorts {
         probes = List.copyOf(probes);

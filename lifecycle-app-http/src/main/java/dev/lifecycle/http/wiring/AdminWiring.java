@@ -1,6 +1,7 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyConfigurationService;
+import dev.lifecycle.domain.hold.HoldService;
 import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
@@ -90,6 +91,32 @@ public class AdminWiring {
         return new RestoreService(ports.loadPolicies(), ports.tables(), ports.archives(), ports.liveItems(),
                 new BoundedRestoreJobs(100), ports.auditLog(), throttle, executor, clock,
                 () -> new RestoreJobId(UUID.randomUUID().toString()));
+    }
+
+    /** Hold enforcement that a placement or a release starts runs here, one run at a time. */
+    @Produces
+    @Singleton
+    @Named("hold-enforcement")
+    ExecutorService holdExecutor() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hold-enforcement");
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.errorf(e, "hold enforcement failed; the schedule tries again"));
+            return thread;
+        });
+    }
+
+    void stopHoldEnforcement(@Disposes @Named("hold-enforcement") ExecutorService executor) {
+        executor.shutdownNow();
+    }
+
+    /** Serves ManageHoldsUseCase and EnforceHoldsUseCase. */
+    @Produces
+    @Singleton
+    HoldService holdService(AdminPorts ports, AdminConfig config, @Named("hold-enforcement") ExecutorService executor, Clock clock) {
+        Throttle throttle = Throttle.perSecond(config.holdOperationsPerSecond(), clock, Throttle.threadSleeper());
+        return new HoldService(ports.loadPolicies(), ports.holds(), ports.heldTtls(), ports.liveItems(), ports.archives(),
+                ports.legalHolds(), ports.tableScans(), throttle, executor, clock);
     }
 
     /** Serves AuditTtlHygieneUseCase; built at start-up, so that invalid settings stop it with the setting named. */

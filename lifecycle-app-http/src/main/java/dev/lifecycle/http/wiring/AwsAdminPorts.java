@@ -1,12 +1,15 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbAuditLog;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbHeldTtls;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbHoldRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLiveItems;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableConfiguration;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableScanner;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTtlAuditReportRepository;
+import dev.lifecycle.adapters.aws.s3.S3ArchiveLegalHolds;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveStore;
 import dev.lifecycle.adapters.aws.s3.S3BucketConfiguration;
 import dev.lifecycle.http.health.DynamoDbProbe;
@@ -32,6 +35,8 @@ public class AwsAdminPorts {
                 new DynamoDbPolicyStatusRepository(dynamoDb, config.policyTable()),
                 List.of(new DynamoDbProbe(dynamoDb, config.policyTable()), new S3Probe(s3, policies)),
                 new S3ArchiveStore(s3), new DynamoDbLiveItems(dynamoDb),
-                new DynamoDbTableScanner(dynamoDb), new DynamoDbTtlAuditReportRepository(dynamoDb, config.policyTable()));
+                new DynamoDbTableScanner(dynamoDb), new DynamoDbTtlAuditReportRepository(dynamoDb, config.policyTable()),
+                new DynamoDbHoldRepository(dynamoDb, config.policyTable()), new DynamoDbHeldTtls(dynamoDb, config.policyTable()),
+                new S3ArchiveLegalHolds(s3));
     }
 }

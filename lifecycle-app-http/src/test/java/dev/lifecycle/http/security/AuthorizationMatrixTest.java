@@ -63,6 +63,12 @@ class AuthorizationMatrixTest {
                         "{\"deletedFrom\": \"2026-11-22T00:00:00Z\", \"deletedTo\": \"2026-11-23T00:00:00Z\", \"dryRun\": true}", true),
                 new Endpoint("GET", "/api/v1/restores", null, false),
                 new Endpoint("GET", "/api/v1/restores/no-such-job", null, false),
+                new Endpoint("POST", "/api/v1/holds", "{\"id\": \"matrix-hold\", \"table\": \"" + EXISTING
+                        + "\", \"partitionKeyPrefix\": \"o-\", \"reason\": \"matrix\"}", true),
+                new Endpoint("GET", "/api/v1/holds", null, false),
+                new Endpoint("GET", "/api/v1/holds/matrix-hold", null, false),
+                new Endpoint("POST", "/api/v1/holds/no-such-hold/release", null, true),
+                new Endpoint("POST", "/api/v1/holds/enforce", null, true),
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, false),
                 new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, true));
     }

@@ -1,8 +1,11 @@
 package dev.lifecycle.http.testing;
 
+import dev.lifecycle.domain.testing.InMemoryArchiveLegalHolds;
 import dev.lifecycle.domain.testing.InMemoryArchiveStore;
 import dev.lifecycle.domain.testing.InMemoryAuditLog;
 import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
+import dev.lifecycle.domain.testing.InMemoryHeldTtls;
+import dev.lifecycle.domain.testing.InMemoryHolds;
 import dev.lifecycle.domain.testing.InMemoryLiveItems;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
@@ -28,6 +31,9 @@ public class InMemoryAdminPorts {
     public static final InMemoryLiveItems LIVE_ITEMS = new InMemoryLiveItems();
     public static final InMemoryTableScanner TABLE_SCANS = new InMemoryTableScanner();
     public static final InMemoryTtlAuditReports TTL_AUDITS = new InMemoryTtlAuditReports();
+    public static final InMemoryHolds HOLDS = new InMemoryHolds(AUDIT);
+    public static final InMemoryHeldTtls HELD_TTLS = new InMemoryHeldTtls();
+    public static final InMemoryArchiveLegalHolds LEGAL_HOLDS = new InMemoryArchiveLegalHolds();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
 
@@ -37,6 +43,6 @@ public class InMemoryAdminPorts {
     @Priority(1)
     AdminPorts ports() {
         return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS,
-                TABLE_SCANS, TTL_AUDITS);
+                TABLE_SCANS, TTL_AUDITS, HOLDS, HELD_TTLS, LEGAL_HOLDS);
     }
 }

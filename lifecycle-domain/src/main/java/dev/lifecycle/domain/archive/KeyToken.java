@@ -49,6 +49,23 @@ public final class KeyToken {
         return "H-" + full.substring(0, cut) + "~" + sha256Hex(full);
     }
 
+    /**
+     * The starts of the key tokens of every item whose partition key starts with {@code prefix}
+     * (see {@link ItemKey#partitionKeyStartsWith}), whatever the key's type: a token starts with
+     * one of them. Shortened tokens are matched by their readable start, so the set may include
+     * more items than the prefix; it never misses one.
+     */
+    public static java.util.List<String> partitionPrefixStarts(String prefix) {
+        byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
+        java.util.List<String> starts = new java.util.ArrayList<>();
+        for (String type : java.util.List.of("S-", "N-", "B-")) {
+            String start = type + percentEncode(bytes);
+            starts.add(start);
+            starts.add("H-" + start.substring(0, Math.min(start.length(), HASHED_READABLE_PART - 2)));
+        }
+        return starts;
+    }
+
     /** The key a token names, with attribute names from the schema; empty for a shortened token. */
     public static Optional<ItemKey> decode(String token, KeySchema schema) {
         if (token.startsWith("H-")) {

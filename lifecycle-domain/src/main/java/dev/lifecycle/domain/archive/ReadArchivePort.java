@@ -16,6 +16,13 @@ public interface ReadArchivePort {
      */
     ArchivePage list(BucketName bucket, String keyPrefix, Optional<String> continuationToken, int limit);
 
+    /**
+     * The "folders" right under a key prefix ending in '/': the distinct next path segments of the
+     * keys under it, each as a full prefix ending in '/', in key order (S3's common prefixes with
+     * delimiter '/'). Lets a search skip days that hold nothing.
+     */
+    List<String> listFolders(BucketName bucket, String keyPrefix);
+
     /** One page of archive object keys; {@code continuationToken} (its last key) is present when more follow. */
     record ArchivePage(List<ObjectKey> keys, Optional<String> continuationToken) {
         public ArchivePage {

@@ -192,7 +192,9 @@ public final class RestoreService implements RestoreArchivedItemsUseCase {
             LocalDate last = LocalDate.ofInstant(range.to().minusNanos(1), ZoneOffset.UTC);
             Set<String> seen = new HashSet<>();
             // Newest day first, so that an item deleted on several days is restored from its latest archive.
-            for (LocalDate day = last; !day.isBefore(first); day = day.minusDays(1)) {
+            List<LocalDate> days = new ArrayList<>(index.daysWithArchives(policy, first, last));
+            java.util.Collections.reverse(days);
+            for (LocalDate day : days) {
                 boolean wholeDay = !range.from().isAfter(day.atStartOfDay().toInstant(ZoneOffset.UTC))
                         && !range.to().isBefore(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
                 List<ArchivedObject> group = new ArrayList<>();

@@ -42,7 +42,11 @@ public final class ArchiveIndex {
      * page by page; stops early when the visitor answers false.
      */
     public void eachOfDay(RetentionPolicy policy, LocalDate day, Predicate<ArchivedObject> visitor) {
-        String prefix = ArchiveKeys.dayPrefix(policy.destination().prefix(), policy.table(), day);
+        eachUnder(policy, ArchiveKeys.dayPrefix(policy.destination().prefix(), policy.table(), day), visitor);
+    }
+
+    /** Visits every archive object under a key prefix in key order, page by page; stops early when the visitor answers false. */
+    public void eachUnder(RetentionPolicy policy, String prefix, Predicate<ArchivedObject> visitor) {
         Optional<String> token = Optional.empty();
         do {
             ReadArchivePort.ArchivePage page = archive.list(policy.destination().bucket(), prefix, token, PAGE);
@@ -55,10 +59,53 @@ public final class ArchiveIndex {
         } while (token.isPresent());
     }
 
+    /**
+     * The days between {@code from} and {@code to} (inclusive) on which anything of the policy's
+     * table was archived, oldest first: found through the year, month and day folders of the
+     * layout, so that a search over years of days lists only the days that hold something.
+     */
+    public List<LocalDate> daysWithArchives(RetentionPolicy policy, LocalDate from, LocalDate to) {
+        String table = ArchiveKeys.tablePrefix(policy.destination().prefix(), policy.table());
+        List<LocalDate> days = new ArrayList<>();
+        for (String year : archive.listFolders(policy.destination().bucket(), table)) {
+            Integer y = number(year, table.length());
+            if (y == null || y < from.getYear() || y > to.getYear()) {
+                continue;
+            }
+            for (String month : archive.listFolders(policy.destination().bucket(), year)) {
+                Integer m = number(month, year.length());
+                if (m == null || m < 1 || m > 12 || LocalDate.of(y, m, 1).isAfter(to)
+                        || LocalDate.of(y, m, 1).plusMonths(1).isBefore(from.plusDays(1))) {
+                    continue;
+                }
+                for (String dayFolder : archive.listFolders(policy.destination().bucket(), month)) {
+                    Integer d = number(dayFolder, month.length());
+                    if (d == null || d < 1 || d > LocalDate.of(y, m, 1).lengthOfMonth()) {
+                        continue;
+                    }
+                    LocalDate day = LocalDate.of(y, m, d);
+                    if (!day.isBefore(from) && !day.isAfter(to)) {
+                        days.add(day);
+                    }
+                }
+            }
+        }
+        days.sort(null);
+        return days;
+    }
+
+    private static Integer number(String folder, int start) {
+        String segment = folder.substring(start, folder.length() - 1);
+        return segment.matches("[0-9]{2,4}") ? Integer.valueOf(segment) : null;
+    }
+
     /** An item's archive objects between two days inclusive, oldest day first, at most {@code max}+1 of them. */
     public List<ArchivedObject> item(RetentionPolicy policy, ItemKey key, LocalDate from, LocalDate to, int max) {
         List<ArchivedObject> found = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to) && found.size() <= max; day = day.plusDays(1)) {
+        for (LocalDate day : daysWithArchives(policy, from, to)) {
+            if (found.size() > max) {
+                break;
+            }
             String prefix = ArchiveKeys.itemPrefix(policy.destination().prefix(), policy.table(), day, key);
             Optional<String> token = Optional.empty();
             do {

@@ -73,6 +73,20 @@ public final class InMemoryArchiveStore implements StoreArchivePort, ReadArchive
         return new ArchivePage(page, more ? Optional.of(page.get(page.size() - 1).value()) : Optional.empty());
     }
 
+    @Override
+    public List<String> listFolders(BucketName bucket, String keyPrefix) {
+        if (failingReads.get()) {
+            throw new DependencyFailureException("s3", true, "injected list failure (503 Slow Down)", null);
+        }
+        listings.incrementAndGet();
+        return objects.keySet().stream()
+                .filter(location -> location.bucket().equals(bucket) && location.key().value().startsWith(keyPrefix))
+                .map(location -> location.key().value().substring(keyPrefix.length()))
+                .filter(rest -> rest.indexOf('/') > 0)
+                .map(rest -> keyPrefix + rest.substring(0, rest.indexOf('/') + 1))
+                .distinct().sorted().toList();
+    }
+
     /** Puts an object as it is, for tests of content the processor would never write. */
     public void put(ArchiveLocation location, ArchiveEntry entry) {
         objects.put(location, entry);

@@ -1,6 +1,7 @@
 package dev.lifecycle.domain.testing;
 
 import dev.lifecycle.domain.failure.DependencyFailureException;
+import dev.lifecycle.domain.item.AttributeValue;
 import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.item.ItemKey;
 import dev.lifecycle.domain.restore.LiveItemPort;
@@ -39,6 +40,30 @@ public final class InMemoryLiveItems implements LiveItemPort {
             items.put(key, appearing);
         }
         return items.putIfAbsent(key, item) == null ? PutOutcome.WRITTEN : PutOutcome.ALREADY_EXISTS;
+    }
+
+    @Override
+    public synchronized boolean removeAttribute(TableName table, ItemKey key, String attribute, AttributeValue expected) {
+        writes++;
+        Map<ItemKey, Item> items = tables.getOrDefault(table, new HashMap<>());
+        Item item = items.get(key);
+        if (item == null || !item.get(attribute).map(expected::equals).orElse(false)) {
+            return false;
+        }
+        items.put(key, item.without(attribute));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setAttributeIfAbsent(TableName table, ItemKey key, String attribute, AttributeValue value) {
+        writes++;
+        Map<ItemKey, Item> items = tables.getOrDefault(table, new HashMap<>());
+        Item item = items.get(key);
+        if (item == null || item.has(attribute)) {
+            return false;
+        }
+        items.put(key, item.with(attribute, value));
+        return true;
     }
 
     public synchronized void put(TableName table, ItemKey key, Item item) {

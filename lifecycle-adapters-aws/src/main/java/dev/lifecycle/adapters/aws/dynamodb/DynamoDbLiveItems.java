@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Items of live tables, for restores: a strongly consistent read, and a put conditional on
+ * Items of live tables, for restores and holds: a strongly consistent read, a put conditional on
  * {@code attribute_not_exists} of the partition key, so that an item written meanwhile is never
- * overwritten.
+ * overwritten, and single-attribute updates conditional on the item existing (a hold never
+ * re-creates an item that was deleted).
  */
 public final class DynamoDbLiveItems implements LiveItemPort {
 
@@ -56,6 +57,42 @@ public final class DynamoDbLiveItems implements LiveItemPort {
             return PutOutcome.WRITTEN;
         } catch (ConditionalCheckFailedException e) {
             return PutOutcome.ALREADY_EXISTS;
+        } catch (ResourceNotFoundException e) {
+            throw new TableNotFoundException(table);
+        } catch (SdkException e) {
+            throw AwsFailures.translate(SERVICE, e);
+        }
+    }
+
+    @Override
+    public boolean removeAttribute(TableName table, ItemKey key, String attribute, dev.lifecycle.domain.item.AttributeValue expected) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table.value()).key(sdkKey(key))
+                    .updateExpression("REMOVE #attribute")
+                    .conditionExpression("attribute_exists(#pk) AND #attribute = :expected")
+                    .expressionAttributeNames(Map.of("#attribute", attribute, "#pk", key.partitionKey().name()))
+                    .expressionAttributeValues(Map.of(":expected", SdkAttributeValues.toSdk(expected))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (ResourceNotFoundException e) {
+            throw new TableNotFoundException(table);
+        } catch (SdkException e) {
+            throw AwsFailures.translate(SERVICE, e);
+        }
+    }
+
+    @Override
+    public boolean setAttributeIfAbsent(TableName table, ItemKey key, String attribute, dev.lifecycle.domain.item.AttributeValue value) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table.value()).key(sdkKey(key))
+                    .updateExpression("SET #attribute = :value")
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#attribute)")
+                    .expressionAttributeNames(Map.of("#attribute", attribute, "#pk", key.partitionKey().name()))
+                    .expressionAttributeValues(Map.of(":value", SdkAttributeValues.toSdk(value))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
         } catch (ResourceNotFoundException e) {
             throw new TableNotFoundException(table);
         } catch (SdkException e) {

@@ -205,7 +205,7 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
         }
     }
 
-    private static boolean failedCondition(List<CancellationReason> reasons, int index) {
+    static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 

@@ -103,6 +103,24 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
     }
 
     @Override
+    public List<String> listFolders(BucketName bucket, String keyPrefix) {
+        List<String> folders = new java.util.ArrayList<>();
+        String token = null;
+        try {
+            do {
+                String continuation = token;
+                ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket.value()).prefix(keyPrefix).delimiter("/")
+                        .continuationToken(continuation));
+                page.commonPrefixes().forEach(common -> folders.add(common.prefix()));
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null);
+        } catch (SdkException e) {
+            throw AwsFailures.translate(SERVICE, e);
+        }
+        return folders;
+    }
+
+    @Override
     public ArchivePage list(BucketName bucket, String keyPrefix, Optional<String> continuationToken, int limit) {
         try {
             // The page token is the last key of the previous page (start-after), not S3's opaque continuation
