@@ -203,6 +203,8 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("lifecycle.admin.policy-table", DemoResources.POLICY_TABLE);
         properties.put("lifecycle.admin.create-policy-table", "true");
         properties.put("lifecycle.admin.drift-check-interval", "30s");
+        // DynamoDB Local sweeps expired items within seconds: enforce holds as often.
+        properties.put("lifecycle.admin.hold-enforcement-interval", "30s");
         properties.put("mp.jwt.verify.publickey.location", publicKey.toString());
         properties.put("mp.jwt.verify.issuer", LocalTokens.ISSUER);
         return properties;

@@ -3,12 +3,8 @@ package dev.lifecycle.it.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifecycle.adapters.aws.dynamodb.SdkAttributeValues;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.lifecycle.it.local.AdminApiClient.Answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,11 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class RestoreEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalPlatform platform;
     private DynamoDbClient dynamoDb;
-    private String token;
+    private AdminApiClient api;
     private final String table = "restore-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
@@ -53,7 +48,7 @@ class RestoreEndToEndTest {
         Path output = Path.of("target", "restore-e2e-" + UUID.randomUUID().toString().substring(0, 8));
         platform = LocalPlatform.start(LocalPlatform.Settings.freePorts(Path.of(".."), output, Duration.ofMillis(500)));
         dynamoDb = platform.aws().dynamoDb();
-        token = Files.readString(platform.output().resolve("admin.jwt")).trim();
+        api = new AdminApiClient(platform.adminApi(), Files.readString(platform.output().resolve("admin.jwt")).trim());
         createTable(table);
         createTable(table + "-copy");
         String policy = "{\"id\": \"" + table + "\", \"table\": \"" + table + "\", \"partitionKey\": \"orderId\", "
@@ -178,7 +173,7 @@ class RestoreEndToEndTest {
     }
 
     private Answer restore(String body) {
-        Answer answer = callWithWait("/api/v1/tables/" + table + "/restores", body);
+        Answer answer = api.postAndWait("/api/v1/tables/" + table + "/restores", body, 30);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer;
     }
@@ -189,45 +184,12 @@ class RestoreEndToEndTest {
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("orderId").attributeType(ScalarAttributeType.S).build()));
     }
 
-    /** One answer of the admin API. */
-    record Answer(int status, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-    }
-
     private Answer call(String method, String path, String json) {
-        return send(request(path).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private Answer callWithWait(String path, String json) {
-        return send(request(path).header("Prefer", "wait=30").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(platform.adminApi().resolve(path)).timeout(Duration.ofSeconds(45))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-    }
-
-    private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new AssertionError("the admin API did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return api.call(method, path, json);
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return AdminApiClient.encode(value);
     }
 
     private void await(String what, Supplier<Boolean> condition) {
@@ -235,21 +197,6 @@ class RestoreEndToEndTest {
     }
 
     private <T> T awaitValue(String what, Supplier<T> value) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        for (T found = value.get(); ; found = value.get()) {
-            if (found != null) {
-                return found;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT + " waiting for " + what + "; function log "
-                        + platform.function().currentLog());
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        return AdminApiClient.awaitValue(what, WAIT, value, () -> "function log " + platform.function().currentLog());
     }
 }
