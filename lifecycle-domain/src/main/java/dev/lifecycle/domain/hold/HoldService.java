@@ -325,12 +325,7 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
     }
 
     private void pace() {
-        try {
-            throttle.acquire(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: the admin API is stopping", e);
-        }
+        throttle.pace();
     }
 
     private static void requireKeySchema(RetentionPolicy policy, ItemKey key) {

@@ -64,6 +64,19 @@ public final class Throttle {
         }
     }
 
+    /**
+     * Waits for one permit, for work that cannot be interrupted halfway: an interrupt (the process
+     * stopping) ends the wait with an {@link IllegalStateException}, the interrupt flag kept.
+     */
+    public void pace() {
+        try {
+            acquire(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while paced: the process is stopping", e);
+        }
+    }
+
     public Duration interval() {
         return interval;
     }

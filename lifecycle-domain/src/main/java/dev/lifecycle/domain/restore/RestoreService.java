@@ -256,7 +256,7 @@ public final class RestoreService implements RestoreArchivedItemsUseCase {
         }
 
         private void restore(ArchiveEntry entry, ObjectKey objectKey) {
-            pace();
+            throttle.pace();
             Optional<ItemKey> key = Optional.of(entry.key());
             try {
                 Optional<Item> live = liveItems.read(target, entry.key());
@@ -275,15 +275,6 @@ public final class RestoreService implements RestoreArchivedItemsUseCase {
                 }
             } catch (RuntimeException e) {
                 record(new ItemOutcome.Failed(key, Optional.of(objectKey), reason(e)));
-            }
-        }
-
-        private void pace() {
-            try {
-                throttle.acquire(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted: the admin API is stopping", e);
             }
         }
 

@@ -6,7 +6,6 @@ import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.audit.AuditRecord;
 import dev.lifecycle.domain.audit.FieldChange;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The audit log in the policy table: one item per record, partition {@code audit:<subject>}, sort
@@ -50,23 +48,11 @@ public final class DynamoDbAuditLog implements AuditLogPort {
 
     @Override
     public List<AuditRecord> history(String subject) {
-        List<AuditRecord> records = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
         try {
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(tableName).consistentRead(true)
-                        .keyConditionExpression("#kind = :kind")
-                        .expressionAttributeNames(Map.of("#kind", DynamoDbPolicyRepository.KIND))
-                        .expressionAttributeValues(Map.of(":kind", DynamoDbPolicyRepository.s(KIND_PREFIX + subject)))
-                        .exclusiveStartKey(exclusiveStart));
-                page.items().stream().map(DynamoDbAuditLog::toRecord).forEach(records::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            return PolicyTableItems.ofKind(dynamoDb, tableName, KIND_PREFIX + subject).stream().map(DynamoDbAuditLog::toRecord).toList();
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
-        return records;
     }
 
     /** A put of the record's item, conditional on its key being new: for a transaction. */

@@ -8,12 +8,9 @@ import dev.lifecycle.adapters.aws.failure.AwsFailures;
 import dev.lifecycle.domain.archive.KeyToken;
 import dev.lifecycle.domain.hold.HeldTtl;
 import dev.lifecycle.domain.hold.HeldTtlsPort;
-import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.item.ItemKey;
-import dev.lifecycle.domain.item.KeySchema;
 import dev.lifecycle.domain.table.TableName;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The original TTLs of held items in the policy table: one item {@code (held-ttl:<table>, <key token>)}
@@ -45,9 +41,7 @@ public final class DynamoDbHeldTtls implements HeldTtlsPort {
     @Override
     public void record(HeldTtl held) {
         Map<String, AttributeValue> item = new HashMap<>(key(held.table(), held.key()));
-        item.put("itemKey", AttributeValue.builder().m(SdkAttributeValues.toSdkAttributes(held.key().asAttributes())).build());
-        item.put("keyOrder", AttributeValue.builder().l(held.key().asAttributes().keySet().stream()
-                .map(DynamoDbPolicyRepository::s).toList()).build());
+        PolicyTableItems.putItemKey(item, held.key());
         item.put("ttlAttribute", s(held.ttlAttribute()));
         item.put("original", SdkAttributeValues.toSdk(held.original()));
         item.put("removedAt", s(held.removedAt().toString()));
@@ -73,23 +67,12 @@ public final class DynamoDbHeldTtls implements HeldTtlsPort {
 
     @Override
     public List<HeldTtl> all(TableName table) {
-        List<HeldTtl> held = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
         try {
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(tableName).consistentRead(true)
-                        .keyConditionExpression("#kind = :kind")
-                        .expressionAttributeNames(Map.of("#kind", KIND))
-                        .expressionAttributeValues(Map.of(":kind", s(KIND_PREFIX + table.value())))
-                        .exclusiveStartKey(exclusiveStart));
-                page.items().stream().map(item -> toHeld(table, item)).forEach(held::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            return PolicyTableItems.ofKind(dynamoDb, tableName, KIND_PREFIX + table.value()).stream()
+                    .map(item -> toHeld(table, item)).toList();
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
-        return held;
     }
 
     @Override
@@ -106,10 +89,7 @@ public final class DynamoDbHeldTtls implements HeldTtlsPort {
     }
 
     private static HeldTtl toHeld(TableName table, Map<String, AttributeValue> item) {
-        List<String> order = item.get("keyOrder").l().stream().map(AttributeValue::s).toList();
-        KeySchema schema = order.size() == 1 ? KeySchema.partitionKey(order.get(0)) : KeySchema.composite(order.get(0), order.get(1));
-        ItemKey key = schema.keyOf(new Item(SdkAttributeValues.toDomainAttributes(item.get("itemKey").m())));
-        return new HeldTtl(table, key, item.get("ttlAttribute").s(), SdkAttributeValues.toDomain(item.get("original")),
+        return new HeldTtl(table, PolicyTableItems.itemKey(item), item.get("ttlAttribute").s(), SdkAttributeValues.toDomain(item.get("original")),
                 Instant.parse(item.get("removedAt").s()));
     }
 }

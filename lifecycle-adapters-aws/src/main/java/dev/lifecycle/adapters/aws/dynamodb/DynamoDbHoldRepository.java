@@ -13,11 +13,9 @@ import dev.lifecycle.domain.hold.HoldScope;
 import dev.lifecycle.domain.hold.HoldState;
 import dev.lifecycle.domain.hold.HoldsPort;
 import dev.lifecycle.domain.hold.LegalHold;
-import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.table.TableName;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -110,23 +107,11 @@ public final class DynamoDbHoldRepository implements HoldsPort {
 
     @Override
     public List<HoldRecord> all() {
-        List<HoldRecord> holds = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
         try {
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = dynamoDb.query(b -> b.tableName(tableName).consistentRead(true)
-                        .keyConditionExpression("#kind = :hold")
-                        .expressionAttributeNames(Map.of("#kind", KIND))
-                        .expressionAttributeValues(Map.of(":hold", s(HOLD)))
-                        .exclusiveStartKey(exclusiveStart));
-                page.items().stream().map(DynamoDbHoldRepository::toRecord).forEach(holds::add);
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            return PolicyTableItems.ofKind(dynamoDb, tableName, HOLD).stream().map(DynamoDbHoldRepository::toRecord).toList();
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
-        return holds;
     }
 
     private static Map<String, AttributeValue> key(String id) {
@@ -139,9 +124,7 @@ public final class DynamoDbHoldRepository implements HoldsPort {
         item.put("table", s(hold.table().value()));
         if (hold.scope() instanceof HoldScope.SingleItem single) {
             item.put("scope", s("ITEM"));
-            item.put("itemKey", AttributeValue.builder().m(SdkAttributeValues.toSdkAttributes(single.key().asAttributes())).build());
-            item.put("keyOrder", AttributeValue.builder().l(single.key().asAttributes().keySet().stream()
-                    .map(DynamoDbPolicyRepository::s).toList()).build());
+            PolicyTableItems.putItemKey(item, single.key());
         } else {
             item.put("scope", s("PREFIX"));
             item.put("prefix", s(((HoldScope.PartitionKeyPrefix) hold.scope()).prefix()));
@@ -160,12 +143,7 @@ public final class DynamoDbHoldRepository implements HoldsPort {
     private static HoldRecord toRecord(Map<String, AttributeValue> item) {
         HoldScope scope;
         if ("ITEM".equals(item.get("scope").s())) {
-            Map<String, dev.lifecycle.domain.item.AttributeValue> attributes = SdkAttributeValues.toDomainAttributes(item.get("itemKey").m());
-            List<String> order = item.get("keyOrder").l().stream().map(AttributeValue::s).toList();
-            dev.lifecycle.domain.item.KeySchema schema = order.size() == 1
-                    ? dev.lifecycle.domain.item.KeySchema.partitionKey(order.get(0))
-                    : dev.lifecycle.domain.item.KeySchema.composite(order.get(0), order.get(1));
-            scope = new HoldScope.SingleItem(schema.keyOf(new Item(attributes)));
+            scope = new HoldScope.SingleItem(PolicyTableItems.itemKey(item));
         } else {
             scope = new HoldScope.PartitionKeyPrefix(item.get("prefix").s());
         }

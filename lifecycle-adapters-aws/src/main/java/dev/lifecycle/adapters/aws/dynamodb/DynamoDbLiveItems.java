@@ -66,28 +66,20 @@ public final class DynamoDbLiveItems implements LiveItemPort {
 
     @Override
     public boolean removeAttribute(TableName table, ItemKey key, String attribute, dev.lifecycle.domain.item.AttributeValue expected) {
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table.value()).key(sdkKey(key))
-                    .updateExpression("REMOVE #attribute")
-                    .conditionExpression("attribute_exists(#pk) AND #attribute = :expected")
-                    .expressionAttributeNames(Map.of("#attribute", attribute, "#pk", key.partitionKey().name()))
-                    .expressionAttributeValues(Map.of(":expected", SdkAttributeValues.toSdk(expected))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (ResourceNotFoundException e) {
-            throw new TableNotFoundException(table);
-        } catch (SdkException e) {
-            throw AwsFailures.translate(SERVICE, e);
-        }
+        return update(table, key, "REMOVE #attribute", "attribute_exists(#pk) AND #attribute = :value", attribute, expected);
     }
 
     @Override
     public boolean setAttributeIfAbsent(TableName table, ItemKey key, String attribute, dev.lifecycle.domain.item.AttributeValue value) {
+        return update(table, key, "SET #attribute = :value", "attribute_exists(#pk) AND attribute_not_exists(#attribute)", attribute, value);
+    }
+
+    /** One UpdateItem of {@code #attribute} with {@code :value}, on condition; false when the condition failed. */
+    private boolean update(TableName table, ItemKey key, String expression, String condition, String attribute,
+                           dev.lifecycle.domain.item.AttributeValue value) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table.value()).key(sdkKey(key))
-                    .updateExpression("SET #attribute = :value")
-                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#attribute)")
+            dynamoDb.updateItem(b -> b.tableName(table.value()).key(sdkKey(key)).updateExpression(expression)
+                    .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#attribute", attribute, "#pk", key.partitionKey().name()))
                     .expressionAttributeValues(Map.of(":value", SdkAttributeValues.toSdk(value))));
             return true;
