@@ -1,6 +1,9 @@
 package dev.lifecycle.http.wiring;
 
 import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import io.smallrye.config.WithDefault;
 
 /** Settings of the admin API ({@code lifecycle.admin.*}); see docs/configuration.md. */
@@ -26,4 +29,21 @@ public interface AdminConfig {
     /** How long after start-up the first drift check runs. */
     @WithDefault("30s")
     String driftCheckDelay();
+
+    /**
+     * The URL of the stream processor's on-failure SQS queue, which replay reads; without it,
+     * {@code POST /api/v1/replays} answers 503.
+     */
+    Optional<String> failureQueueUrl();
+
+    /** An SQS endpoint to use instead of AWS's (an emulator); region and credentials are the DynamoDB client's. */
+    Optional<URI> sqsEndpointOverride();
+
+    /** How long one receive from the failure queue waits for a message (long polling; 1 to 20 seconds). */
+    @WithDefault("2s")
+    Duration failureQueueWait();
+
+    /** How many archive objects of one replayed batch are written at once. */
+    @WithDefault("8")
+    int replayWriteConcurrency();
 }

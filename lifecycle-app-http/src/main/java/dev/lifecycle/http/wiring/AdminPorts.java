@@ -1,13 +1,17 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyStatusPort;
+import dev.lifecycle.domain.archive.StoreArchivePort;
 import dev.lifecycle.domain.audit.AuditLogPort;
 import dev.lifecycle.domain.bucket.BucketConfigurationPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
+import dev.lifecycle.domain.stream.FailureQueuePort;
+import dev.lifecycle.domain.stream.ReadStreamPort;
 import dev.lifecycle.domain.table.TableConfigurationPort;
 import dev.lifecycle.http.health.DependencyProbe;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every outgoing port the admin API uses, in one place: {@link AwsAdminPorts} produces the AWS
@@ -15,9 +19,13 @@ import java.util.List;
  */
 public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicies, AuditLogPort auditLog,
                          TableConfigurationPort tables, BucketConfigurationPort buckets, PolicyStatusPort statuses,
-                         List<DependencyProbe> probes) {
+                         List<DependencyProbe> probes, Optional<FailureQueuePort> failureQueue, ReadStreamPort streamReader,
+                         StoreArchivePort archives) {
 
     public AdminPorts {
         probes = List.copyOf(probes);
+        if (failureQueue == null || streamReader == null || archives == null) {
+            throw new IllegalArgumentException("the replay ports are required (the failure queue may be Optional.empty())");
+        }
     }
 }

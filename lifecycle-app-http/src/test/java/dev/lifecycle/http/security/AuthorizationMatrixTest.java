@@ -55,7 +55,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/plan", null, false),
                 new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/apply", null, true),
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/status", null, false),
-                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/drift-check", null, true));
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/drift-check", null, true),
+                new Endpoint("POST", "/api/v1/replays", "{\"maxBatches\": 1}", true));
     }
 
     static List<Caller> callers() {

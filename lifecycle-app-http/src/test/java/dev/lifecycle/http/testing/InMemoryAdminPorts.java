@@ -1,10 +1,14 @@
 package dev.lifecycle.http.testing;
 
+import dev.lifecycle.domain.testing.InMemoryArchiveStore;
 import dev.lifecycle.domain.testing.InMemoryAuditLog;
 import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
+import dev.lifecycle.domain.testing.InMemoryFailureQueue;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
+import dev.lifecycle.domain.testing.InMemoryStream;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
+import dev.lifecycle.http.wiring.AdminConfig;
 import dev.lifecycle.http.wiring.AdminPorts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -22,12 +26,17 @@ public class InMemoryAdminPorts {
     public static final InMemoryPolicyStatus STATUSES = new InMemoryPolicyStatus();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
+    public static final InMemoryFailureQueue FAILURES = new InMemoryFailureQueue();
+    public static final InMemoryStream STREAM = new InMemoryStream();
+    public static final InMemoryArchiveStore ARCHIVES = new InMemoryArchiveStore();
 
     @Produces
     @Singleton
     @Alternative
     @Priority(1)
-    AdminPorts ports() {
-        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3));
+    AdminPorts ports(AdminConfig config) {
+        // The failure queue exists as configured, so that a test profile without the URL sees replay unconfigured.
+        return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3),
+                config.failureQueueUrl().map(url -> FAILURES), STREAM, ARCHIVES);
     }
 }

@@ -90,6 +90,11 @@ public final class InMemoryFailureQueue implements FailureQueuePort {
         messages.values().forEach(m -> m.visible = true);
     }
 
+    /** Empties the queue (tests that share one queue). */
+    public synchronized void clear() {
+        messages.clear();
+    }
+
     public synchronized int size() {
         return messages.size();
     }

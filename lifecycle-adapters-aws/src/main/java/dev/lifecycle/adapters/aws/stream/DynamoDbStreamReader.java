@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -19,10 +20,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Reads a range of a shard again with the DynamoDB Streams API: an iterator {@code AT_SEQUENCE_NUMBER}
- * the range's start, pages until the range's end. When the start has aged out of the stream
- * (DynamoDB answers {@code TrimmedDataAccessException}, or the shard's first record at the start lies
- * after it: a record leaves a shard only by aging out) it reads from {@code TRIM_HORIZON} and marks
- * the slice trimmed. An iterator that expires (15 minutes) is renewed after the last record read;
+ * the range's start, pages until the range's end. When the start has aged out of the stream it reads
+ * from {@code TRIM_HORIZON} and marks the slice trimmed: DynamoDB answers {@code TrimmedDataAccessException};
+ * DynamoDB Local answers a {@code ValidationException} "Invalid SequenceNumber for the shard", after
+ * which the slice is trimmed when the shard's first record at or after the start lies after it (the
+ * start is a record the batch held, and a record leaves a shard only by aging out). Nothing the shard
+ * still holds in the range is skipped either way. An iterator that expires (15 minutes) is renewed after the last record read;
  * empty pages are followed, up to a limit, after which the read fails as retryable.
  */
 public final class DynamoDbStreamReader implements ReadStreamPort {
@@ -133,6 +136,12 @@ public final class DynamoDbStreamReader implements ReadStreamPort {
             } catch (TrimmedDataAccessException e) {
                 trimmed = true;
                 return iterator(ShardIteratorType.TRIM_HORIZON, null);
+            } catch (DynamoDbException e) {
+                if (!startNotInShard(e)) {
+                    throw e;
+                }
+                // Whether it aged out is decided by the first record the shard still holds (see slice()).
+                return iterator(ShardIteratorType.TRIM_HORIZON, null);
             }
         }
 
@@ -183,6 +192,12 @@ public final class DynamoDbStreamReader implements ReadStreamPort {
                 throw new DependencyFailureException(SERVICE, false, "shard " + shardId + " returned a record with sequence number '"
                         + text + "': " + e.getMessage(), e);
             }
+        }
+
+        /** DynamoDB Local answers this where AWS documents TrimmedDataAccessException. */
+        private boolean startNotInShard(DynamoDbException e) {
+            return e.statusCode() == 400 && e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode())
+                    && String.valueOf(e.awsErrorDetails().errorMessage()).contains("Invalid SequenceNumber");
         }
 
         private String iterator(ShardIteratorType type, SequenceNumber at) {
