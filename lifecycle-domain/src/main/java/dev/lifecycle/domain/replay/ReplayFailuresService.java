@@ -113,8 +113,14 @@ public final class ReplayFailuresService implements ReplayFailuresUseCase {
             return new MessageOutcome.FailedAgain(received.messageId(), batch, RecordCounts.none(),
                     "reading " + batch.range() + " from the stream failed: " + e.getMessage(), List.of(), Optional.empty());
         }
-        BatchResult result = slice.records().isEmpty() ? new BatchResult(List.of())
-                : archive.archive(new ArchiveChangesCommand(batch.table(), incoming(slice)));
+        BatchResult result;
+        try {
+            result = slice.records().isEmpty() ? new BatchResult(List.of())
+                    : archive.archive(new ArchiveChangesCommand(batch.table(), incoming(slice)));
+        } catch (RuntimeException e) {
+            return new MessageOutcome.FailedAgain(received.messageId(), batch, RecordCounts.none(),
+                    "archiving " + batch.range() + " failed: " + e, List.of(), ReplayRules.lostRange(batch, slice));
+        }
         MessageOutcome outcome = ReplayRules.settle(received.messageId(), batch, slice, result);
         if (outcome instanceof MessageOutcome.Replayed replayed) {
             try {

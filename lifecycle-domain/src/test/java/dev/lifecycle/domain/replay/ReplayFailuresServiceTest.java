@@ -220,6 +220,21 @@ class ReplayFailuresServiceTest {
     }
 
     @Test
+    void anArchiveUseCaseThatThrows_failsTheBatchAgain_andKeepsTheMessage() {
+        removals(101, 101);
+        queue.send(batch(101, 101, 1));
+        ReplayFailuresService throwing = new ReplayFailuresService(queue, stream, command -> {
+            throw new IllegalStateException("boom");
+        }, audit, clock);
+
+        ReplayReport report = throwing.replay(new ReplayFailuresCommand(10, "alice"));
+
+        assertThat(report.outcomes()).singleElement().isInstanceOfSatisfying(MessageOutcome.FailedAgain.class,
+                failed -> assertThat(failed.reason()).contains("boom"));
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
     void anUnreadableMessage_isReportedAndStaysOnTheQueue() {
         String id = queue.sendUnreadable("the body is not JSON");
 
