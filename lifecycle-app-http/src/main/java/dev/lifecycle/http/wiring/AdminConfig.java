@@ -2,7 +2,9 @@ package dev.lifecycle.http.wiring;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the admin API ({@code lifecycle.admin.*}); see docs/configuration.md. */
 @ConfigMapping(prefix = "lifecycle.admin")
@@ -79,4 +81,20 @@ public interface AdminConfig {
     /** How long after its TTL an item may still be there before the audit counts it as not swept (DynamoDB: typically within 48 hours). */
     @WithDefault("48h")
     Duration ttlAuditSweepGrace();
+    /**
+     * The URL of the stream processor's on-failure SQS queue, which replay reads; without it,
+     * {@code POST /api/v1/replays} answers 503.
+     */
+    Optional<String> failureQueueUrl();
+
+    /** An SQS endpoint to use instead of AWS's (an emulator); region and credentials are the DynamoDB client's. */
+    Optional<URI> sqsEndpointOverride();
+
+    /** How long one receive from the failure queue waits for a message (long polling; 1 to 20 seconds). */
+    @WithDefault("2s")
+    Duration failureQueueWait();
+
+    /** How many archive objects of one replayed batch are written at once. */
+    @WithDefault("8")
+    int replayWriteConcurrency();
 }

@@ -1,15 +1,19 @@
 package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyConfigurationService;
+import dev.lifecycle.domain.archive.ArchiveChangesService;
 import dev.lifecycle.domain.hold.HoldService;
 import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
 import dev.lifecycle.domain.policy.PolicyService;
+import dev.lifecycle.domain.replay.ReplayFailuresService;
+import dev.lifecycle.domain.replay.ReplayFailuresUseCase;
 import dev.lifecycle.domain.restore.BoundedRestoreJobs;
 import dev.lifecycle.domain.restore.RestoreJobId;
 import dev.lifecycle.domain.restore.RestoreService;
 import dev.lifecycle.domain.retrieve.ArchiveBrowser;
+import dev.lifecycle.http.replay.ReplayNotConfigured;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -48,6 +52,25 @@ public class AdminWiring {
     @Singleton
     PolicyService policyService(AdminPorts ports, Clock clock) {
         return new PolicyService(ports.loadPolicies(), ports.savePolicies(), ports.auditLog(), clock);
+    }
+
+    /**
+     * Replay archives through the same use case as the stream processor (its own writer pool), or
+     * answers 503 when no failure queue is configured.
+     */
+    @Produces
+    @Singleton
+    ReplayFailuresUseCase replay(AdminPorts ports, AdminConfig config, Clock clock) {
+        if (ports.failureQueue().isEmpty()) {
+            return new ReplayNotConfigured();
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(Math.max(1, config.replayWriteConcurrency()), runnable -> {
+            Thread thread = new Thread(runnable, "replay-archive-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ArchiveChangesService archive = new ArchiveChangesService(ports.loadPolicies(), ports.archiveStore(), writers);
+        return new ReplayFailuresService(ports.failureQueue().get(), ports.streamReader(), archive, ports.auditLog(), clock);
     }
 
     /** Serves both ApplyPolicyUseCase and DetectDriftUseCase. */

@@ -12,6 +12,8 @@ import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTtlAuditReportRepository;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveLegalHolds;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveStore;
 import dev.lifecycle.adapters.aws.s3.S3BucketConfiguration;
+import dev.lifecycle.adapters.aws.sqs.SqsFailureQueue;
+import dev.lifecycle.adapters.aws.stream.DynamoDbStreamReader;
 import dev.lifecycle.http.health.DynamoDbProbe;
 import dev.lifecycle.http.health.S3Probe;
 import jakarta.enterprise.inject.Produces;
@@ -20,12 +22,12 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Produces the admin API's ports from the AWS adapters and the configured policy table. */
+/** Produces the admin API's ports from the AWS adapters, the configured policy table and failure queue. */
 public class AwsAdminPorts {
 
     @Produces
     @Singleton
-    AdminPorts ports(DynamoDbClient dynamoDb, S3Client s3, AdminConfig config) {
+    AdminPorts ports(DynamoDbClient dynamoDb, S3Client s3, AdminConfig config, ReplayClients replayClients) {
         DynamoDbPolicyRepository policies = new DynamoDbPolicyRepository(dynamoDb, config.policyTable());
         if (config.createPolicyTable()) {
             policies.createTableIfMissing();
@@ -37,6 +39,8 @@ public class AwsAdminPorts {
                 new S3ArchiveStore(s3), new DynamoDbLiveItems(dynamoDb),
                 new DynamoDbTableScanner(dynamoDb), new DynamoDbTtlAuditReportRepository(dynamoDb, config.policyTable()),
                 new DynamoDbHoldRepository(dynamoDb, config.policyTable()), new DynamoDbHeldTtls(dynamoDb, config.policyTable()),
-                new S3ArchiveLegalHolds(s3));
+                new S3ArchiveLegalHolds(s3),
+                config.failureQueueUrl().map(url -> new SqsFailureQueue(replayClients.sqs(), url, config.failureQueueWait())),
+                new DynamoDbStreamReader(replayClients.streams()), new S3ArchiveStore(s3));
     }
 }

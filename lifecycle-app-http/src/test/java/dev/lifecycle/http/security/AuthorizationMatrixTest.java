@@ -70,7 +70,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/v1/holds/no-such-hold/release", null, true),
                 new Endpoint("POST", "/api/v1/holds/enforce", null, true),
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, false),
-                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, true));
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/ttl-audit", null, true),
+                new Endpoint("POST", "/api/v1/replays", "{\"maxBatches\": 1}", true));
     }
 
     static List<Caller> callers() {

@@ -4,14 +4,17 @@ import dev.lifecycle.domain.testing.InMemoryArchiveLegalHolds;
 import dev.lifecycle.domain.testing.InMemoryArchiveStore;
 import dev.lifecycle.domain.testing.InMemoryAuditLog;
 import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
+import dev.lifecycle.domain.testing.InMemoryFailureQueue;
 import dev.lifecycle.domain.testing.InMemoryHeldTtls;
 import dev.lifecycle.domain.testing.InMemoryHolds;
 import dev.lifecycle.domain.testing.InMemoryLiveItems;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
+import dev.lifecycle.domain.testing.InMemoryStream;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
 import dev.lifecycle.domain.testing.InMemoryTableScanner;
 import dev.lifecycle.domain.testing.InMemoryTtlAuditReports;
+import dev.lifecycle.http.wiring.AdminConfig;
 import dev.lifecycle.http.wiring.AdminPorts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -36,13 +39,17 @@ public class InMemoryAdminPorts {
     public static final InMemoryArchiveLegalHolds LEGAL_HOLDS = new InMemoryArchiveLegalHolds();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
+    public static final InMemoryFailureQueue FAILURES = new InMemoryFailureQueue();
+    public static final InMemoryStream STREAM = new InMemoryStream();
 
     @Produces
     @Singleton
     @Alternative
     @Priority(1)
-    AdminPorts ports() {
+    AdminPorts ports(AdminConfig config) {
+        // The failure queue exists as configured, so that a test profile without the URL sees replay unconfigured.
         return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS,
-                TABLE_SCANS, TTL_AUDITS, HOLDS, HELD_TTLS, LEGAL_HOLDS);
+                TABLE_SCANS, TTL_AUDITS, HOLDS, HELD_TTLS, LEGAL_HOLDS, config.failureQueueUrl().map(url -> FAILURES), STREAM,
+                ARCHIVES);
     }
 }

@@ -43,6 +43,11 @@ final class DemoResources {
         } catch (BucketAlreadyOwnedByYouException exists) {
             // nothing to do
         }
+        return failureQueue(aws);
+    }
+
+    /** Creates the failure queue if missing (the admin API needs its URL at start-up); returns its URL. */
+    static String failureQueue(LocalAws aws) {
         // CreateQueue with the same name and attributes answers the existing queue's URL.
         return aws.sqs().createQueue(b -> b.queueName(FAILURE_QUEUE)).queueUrl();
     }

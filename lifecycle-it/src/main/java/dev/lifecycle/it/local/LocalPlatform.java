@@ -166,6 +166,8 @@ public final class LocalPlatform implements AutoCloseable {
 
         // Side by side, on threads of their own (the common pool has one thread on a 2-core machine): each JVM
         // takes seconds to start, and none needs the others' resources at start-up.
+        // The admin API replays this queue, so its URL must be known before the admin API starts (ElasticMQ answers at once).
+        failureQueueUrl = DemoResources.failureQueue(aws);
         ExecutorService starting = Executors.newFixedThreadPool(3);
         try {
             startSideBySide(starting, adminJar, functionZip, ricJars, httpPort, publicKey);
@@ -187,7 +189,7 @@ public final class LocalPlatform implements AutoCloseable {
                 functionZip, ricJars, DeployedFunction.environment(aws, aws.s3Endpoint(), DemoResources.POLICY_TABLE),
                 settings.output(), INVOCATION_TIMEOUT)), executor);
         awaitAll(resources, admin, processor);
-        failureQueueUrl = resources.join();
+        resources.join();
         adminApi = admin.join();
         function = processor.join();
     }
@@ -205,6 +207,8 @@ public final class LocalPlatform implements AutoCloseable {
         properties.put("lifecycle.admin.drift-check-interval", "30s");
         // DynamoDB Local sweeps expired items within seconds: enforce holds as often.
         properties.put("lifecycle.admin.hold-enforcement-interval", "30s");
+        properties.put("lifecycle.admin.failure-queue-url", failureQueueUrl);
+        properties.put("lifecycle.admin.sqs-endpoint-override", aws.sqsEndpoint().toString());
         properties.put("mp.jwt.verify.publickey.location", publicKey.toString());
         properties.put("mp.jwt.verify.issuer", LocalTokens.ISSUER);
         return properties;
@@ -282,7 +286,7 @@ public final class LocalPlatform implements AutoCloseable {
         row(banner, "Swagger UI", adminApi() + "/q/swagger-ui", "");
         row(banner, "DynamoDB", aws.dynamoDbEndpoint().toString(), "tables " + DemoResources.POLICY_TABLE + ", " + DemoResources.DEMO_TABLE);
         row(banner, "S3", aws.s3Endpoint().toString(), "bucket " + DemoResources.ARCHIVE_BUCKET);
-        row(banner, "SQS", aws.sqsEndpoint().toString(), "queue " + DemoResources.FAILURE_QUEUE);
+        row(banner, "SQS", aws.sqsEndpoint().toString(), "queue " + DemoResources.FAILURE_QUEUE + " (replay: POST /api/v1/replays)");
         row(banner, "AWS", "region " + aws.region().id(), "access key " + credentials.accessKeyId()
                 + ", secret key " + credentials.secretAccessKey());
         banner.append('\n');

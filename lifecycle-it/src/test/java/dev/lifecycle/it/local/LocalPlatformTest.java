@@ -231,6 +231,45 @@ class LocalPlatformTest {
 
     @Test
     @Order(7)
+    void aBatchThatFailedForWantOfAPolicy_isRecoveredByAReplayThroughTheAdminApi() throws Exception {
+        var aws = platform.aws();
+        String table = "replayed-" + UUID.randomUUID().toString().substring(0, 8);
+        aws.dynamoDb().createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder().attributeName("orderId").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("orderId").attributeType(ScalarAttributeType.S).build())
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        await("the watcher attaches " + table, () -> platform.watcher().attachments().containsKey(table));
+        Map<String, AttributeValue> key = Map.of("orderId", AttributeValue.fromS("o-1"));
+        aws.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("orderId", AttributeValue.fromS("o-1"),
+                "total", AttributeValue.fromN("42.5"))));
+        aws.dynamoDb().deleteItem(b -> b.tableName(table).key(key));
+        // Seen without hiding it (visibility 0): the replay must find it.
+        awaitValue("the failure message for " + table, () -> platform.aws().sqs().receiveMessage(b -> b.queueUrl(platform.failureQueueUrl())
+                .maxNumberOfMessages(10).visibilityTimeout(0).waitTimeSeconds(1)).messages().stream()
+                .filter(message -> message.body().contains("table/" + table + "/")).findFirst().orElse(null));
+        String token = Files.readString(platform.output().resolve("admin.jwt")).trim();
+        String policy = "{\"id\": \"" + table + "\", \"table\": \"" + table + "\", \"partitionKey\": \"orderId\", "
+                + "\"ttlAttribute\": \"expiresAt\", \"retention\": \"P30D\", \"archivedCauses\": [\"TTL\", \"USER\"], "
+                + "\"bucket\": \"lifecycle-archives\", \"prefix\": \"replayed\", "
+                + "\"tiers\": [{\"storageClass\": \"STANDARD_IA\", \"afterDays\": 30}], \"archiveExpiryDays\": 365}";
+        assertThat(http("POST", "/api/v1/policies", token, policy)).startsWith("201 ");
+
+        String report = awaitValue("a replay that recovers " + table, () -> {
+            try {
+                String answer = http("POST", "/api/v1/replays", token, "{\"maxBatches\": 10}");
+                return answer.contains("\"table\":\"" + table + "\"") ? answer : null;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(report).startsWith("200 ").contains("\"outcome\":\"REPLAYED\"");
+        assertThat(aws.s3().listObjectsV2(b -> b.bucket("lifecycle-archives").prefix("replayed/" + table + "/")).contents()).hasSize(1);
+        assertThat(http("GET", "/api/v1/policies/" + table + "/history", token, null)).startsWith("200 ");
+    }
+
+    @Test
+    @Order(8)
     void closing_stopsEveryProcessItStarted() {
         Set<Long> started = children().stream().filter(pid -> !childrenBefore.contains(pid)).collect(Collectors.toSet());
         assertThat(started).as("emulators, admin API and function").hasSizeGreaterThanOrEqualTo(5);
