@@ -89,7 +89,7 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
                 protectLive(placed, policy);
             } catch (RuntimeException e) {
                 // The hold stands; the next enforcement run tries again, and the hold shows why.
-                holds.update(placed.withProblem(Optional.of("live item: " + reason(e))));
+                holds.recordProgress(placed.withProblem(Optional.of("live item: " + reason(e))));
             }
         }
         background.execute(this::enforce);
@@ -132,7 +132,7 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
                 String problem = "no policy governs table '" + record.hold().table() + "': the platform cannot find its TTL"
                         + " attribute or its archive";
                 counts.problems.add(record.id() + ": " + problem);
-                holds.update(record.withProblem(Optional.of(problem)));
+                holds.recordProgress(record.withProblem(Optional.of(problem)));
             } else if (record.state() == HoldState.ACTIVE) {
                 enforceActive(record, policy.get(), counts, scanProblems);
             } else {
@@ -172,7 +172,7 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
             problems.add("archive objects: " + reason(e));
         }
         problems.forEach(problem -> counts.problems.add(record.id() + ": " + problem));
-        holds.update(updated.withProblem(problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems))));
+        holds.recordProgress(updated.withProblem(problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems))));
     }
 
     /**
@@ -271,7 +271,7 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
         } catch (RuntimeException e) {
             String problem = "release not finished, tried again next run: " + reason(e);
             counts.problems.add(hold.id() + ": " + problem);
-            holds.update(record.withProblem(Optional.of(problem)));
+            holds.recordProgress(record.withProblem(Optional.of(problem)));
         }
     }
 

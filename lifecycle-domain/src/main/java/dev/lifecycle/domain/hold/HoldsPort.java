@@ -14,8 +14,12 @@ public interface HoldsPort {
      */
     void place(HoldRecord hold, AuditRecord record);
 
-    /** Replaces the hold's record (enforcement progress); writes nothing when the hold is gone. */
-    void update(HoldRecord hold);
+    /**
+     * Stores the enforcement progress of the record ({@code archivesHeldThrough} and {@code problem})
+     * and nothing else, and only while the stored hold is still in the record's state: a run that
+     * began before a release never turns the release back. Writes nothing when the hold is gone.
+     */
+    void recordProgress(HoldRecord hold);
 
     /** Marks the hold released, with its audit record, both or neither. */
     void release(HoldRecord released, AuditRecord record);

@@ -78,7 +78,7 @@ public abstract class HoldsContract {
         holds.place(placed, record("placed"));
 
         HoldRecord swept = placed.sweptThrough(LocalDate.of(2026, 11, 21)).withProblem(Optional.of("bucket has no object lock"));
-        holds.update(swept);
+        holds.recordProgress(swept);
         assertThat(holds.find(placed.id())).contains(swept);
 
         HoldRecord released = swept.released(PLACED.plusSeconds(60), "bob");
@@ -88,8 +88,15 @@ public abstract class HoldsContract {
             assertThat(found.releasedBy()).contains("bob");
         });
 
+        holds.recordProgress(swept.sweptThrough(LocalDate.of(2026, 11, 22)));
+        assertThat(holds.find(placed.id())).as("progress of a run that began before the release never undoes it")
+                .hasValueSatisfying(found -> {
+                    assertThat(found.state()).isEqualTo(HoldState.RELEASING);
+                    assertThat(found.archivesHeldThrough()).contains(LocalDate.of(2026, 11, 21));
+                });
+
         holds.remove(placed.id());
-        holds.update(swept);
+        holds.recordProgress(swept);
         assertThat(holds.find(placed.id())).as("an update never brings a removed hold back").isEmpty();
         assertThat(audit.history(subject())).extracting(AuditRecord::summary).containsExactly("placed", "released");
     }

@@ -30,8 +30,10 @@ public final class InMemoryHolds implements HoldsPort {
     }
 
     @Override
-    public synchronized void update(HoldRecord hold) {
-        holds.computeIfPresent(hold.id().value(), (id, old) -> hold);
+    public synchronized void recordProgress(HoldRecord hold) {
+        holds.computeIfPresent(hold.id().value(), (id, stored) -> stored.state() != hold.state() ? stored
+                : new HoldRecord(stored.hold(), stored.state(), hold.archivesHeldThrough(), hold.problem(), stored.releasedAt(),
+                        stored.releasedBy()));
     }
 
     @Override

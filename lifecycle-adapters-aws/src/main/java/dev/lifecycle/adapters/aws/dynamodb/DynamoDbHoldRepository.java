@@ -16,6 +16,7 @@ import dev.lifecycle.domain.hold.LegalHold;
 import dev.lifecycle.domain.table.TableName;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +64,26 @@ public final class DynamoDbHoldRepository implements HoldsPort {
     }
 
     @Override
-    public void update(HoldRecord hold) {
+    public void recordProgress(HoldRecord hold) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(hold.state().name())));
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        hold.archivesHeldThrough().ifPresentOrElse(day -> {
+            set.add("archivesHeldThrough = :through");
+            values.put(":through", s(day.toString()));
+        }, () -> remove.add("archivesHeldThrough"));
+        hold.problem().ifPresentOrElse(problem -> {
+            set.add("problem = :problem");
+            values.put(":problem", s(problem));
+        }, () -> remove.add("problem"));
+        String expression = (set.isEmpty() ? "" : "SET " + String.join(", ", set)) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         try {
-            dynamoDb.putItem(b -> b.tableName(tableName).item(toItem(hold))
-                    .conditionExpression("attribute_exists(#id)").expressionAttributeNames(Map.of("#id", ID)));
-        } catch (ConditionalCheckFailedException gone) {
-            // Released and cleaned up meanwhile: there is nothing left to update.
+            dynamoDb.updateItem(b -> b.tableName(tableName).key(key(hold.id().value())).updateExpression(expression.trim())
+                    .conditionExpression("attribute_exists(#id) AND #state = :state")
+                    .expressionAttributeNames(Map.of("#id", ID, "#state", "state"))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException goneOrReleased) {
+            // Released (or cleaned up) since the run read it: its progress no longer applies.
         } catch (SdkException e) {
             throw AwsFailures.translate(SERVICE, e);
         }
