@@ -5,6 +5,7 @@ import dev.lifecycle.domain.hold.HoldService;
 import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
+import dev.lifecycle.domain.ledger.CompletenessService;
 import dev.lifecycle.domain.policy.PolicyService;
 import dev.lifecycle.domain.restore.BoundedRestoreJobs;
 import dev.lifecycle.domain.restore.RestoreJobId;
@@ -63,6 +64,13 @@ public class AdminWiring {
     @Singleton
     ArchiveBrowser archiveBrowser(AdminPorts ports) {
         return new ArchiveBrowser(ports.loadPolicies(), ports.archives());
+    }
+
+    /** Serves ReportCompletenessUseCase. */
+    @Produces
+    @Singleton
+    CompletenessService completenessService(AdminPorts ports, Clock clock) {
+        return new CompletenessService(ports.loadPolicies(), ports.ledger(), ports.archives(), clock);
     }
 
     /** Restore jobs run one at a time, in the order they were asked for, on their own thread. */

@@ -3,6 +3,7 @@ package dev.lifecycle.http.wiring;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbAuditLog;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbHeldTtls;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbHoldRepository;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLedger;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLiveItems;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
@@ -37,6 +38,6 @@ public class AwsAdminPorts {
                 new S3ArchiveStore(s3), new DynamoDbLiveItems(dynamoDb),
                 new DynamoDbTableScanner(dynamoDb), new DynamoDbTtlAuditReportRepository(dynamoDb, config.policyTable()),
                 new DynamoDbHoldRepository(dynamoDb, config.policyTable()), new DynamoDbHeldTtls(dynamoDb, config.policyTable()),
-                new S3ArchiveLegalHolds(s3));
+                new S3ArchiveLegalHolds(s3), new DynamoDbLedger(dynamoDb, config.policyTable()));
     }
 }
