@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
 @APIResponse(responseCode = "403", description = "The token lacks the role", content = @Content(mediaType = Problem.MEDIA_TYPE))
 @APIResponse(responseCode = "404", description = "No policy governs the table", content = @Content(mediaType = Problem.MEDIA_TYPE))
-@APIResponse(responseCode = "503", description = "DynamoDB or S3 failed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "502", description = "DynamoDB or S3 failed for good", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "503", description = "DynamoDB or S3 failed; retrying may help", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class CompletenessResource {
 
     private final ReportCompletenessUseCase completeness;
