@@ -19,4 +19,12 @@ public interface ProcessorConfig {
     /** How many archive objects of one batch are written at the same time (S3 latency dominates). */
     @WithDefault("16")
     int writeConcurrency();
+
+    /**
+     * Whether each batch is counted in the completeness ledger (one UpdateItem per day and cause
+     * per batch, in the policy table). Off, completeness reports show what the processor archives
+     * as UNACCOUNTED_OBJECTS.
+     */
+    @WithDefault("true")
+    boolean ledgerEnabled();
 }

@@ -1,13 +1,17 @@
 package dev.lifecycle.lambda;
 
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLedger;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveStore;
 import dev.lifecycle.domain.archive.ArchiveChangesService;
+import dev.lifecycle.domain.ledger.LedgerRecorder;
+import dev.lifecycle.domain.ledger.RecordInLedgerUseCase;
 import dev.lifecycle.domain.policy.CachingPolicyLoader;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +54,10 @@ public class ProcessorWiring {
     StreamBatchProcessor processor(DynamoDbClient dynamoDb, S3Client s3, ArchiveWriters writers, ProcessorConfig config) {
         DynamoDbPolicyRepository policies = new DynamoDbPolicyRepository(dynamoDb, config.policyTable());
         CachingPolicyLoader cached = new CachingPolicyLoader(policies, Clock.systemUTC(), config.policyCacheMaxAge());
-        return new StreamBatchProcessor(new ArchiveChangesService(cached, new S3ArchiveStore(s3), writers.pool));
+        // The ledger reads the TTL attribute through the same cache: no extra policy read per batch.
+        Optional<RecordInLedgerUseCase> ledger = config.ledgerEnabled()
+                ? Optional.of(new LedgerRecorder(cached, new DynamoDbLedger(dynamoDb, config.policyTable()), Clock.systemUTC()))
+                : Optional.empty();
+        return new StreamBatchProcessor(new ArchiveChangesService(cached, new S3ArchiveStore(s3), writers.pool), ledger);
     }
 }

@@ -37,7 +37,7 @@ public class StreamBatchHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         DecodedBatch batch = decoder.decode(input);
-        List<SequenceNumber> failures = processor.process(batch.records());
+        List<SequenceNumber> failures = processor.process(batch.table(), batch.records());
         writeResponse(failures, output);
     }
 

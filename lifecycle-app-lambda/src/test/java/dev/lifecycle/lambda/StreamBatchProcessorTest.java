@@ -14,11 +14,20 @@ import dev.lifecycle.domain.archive.ArchiveChangesService;
 import dev.lifecycle.domain.archive.ArchiveChangesUseCase;
 import dev.lifecycle.domain.archive.ArchiveChangesUseCase.IncomingRecord;
 import dev.lifecycle.domain.stream.SequenceNumber;
+import dev.lifecycle.domain.ledger.LedgerCause;
+import dev.lifecycle.domain.ledger.LedgerCounts;
+import dev.lifecycle.domain.ledger.LedgerRecorder;
+import dev.lifecycle.domain.table.TableName;
 import dev.lifecycle.domain.testing.InMemoryArchiveStore;
+import dev.lifecycle.domain.testing.InMemoryLedger;
+import dev.lifecycle.domain.testing.ManualClock;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StreamBatchProcessorTest {
@@ -43,6 +52,39 @@ class StreamBatchProcessorTest {
 
         assertThat(failed).extracting(SequenceNumber::value).containsExactly("3", "5");
         assertThat(store.objects()).hasSize(1);
+    }
+
+    @Test
+    void eachTablesOutcomes_areCountedInTheLedger_undecodableOnesWithTheBatchsTable() {
+        policies.add(policy(withCauses(draft(), "TTL")));
+        InMemoryLedger ledger = new InMemoryLedger();
+        StreamBatchProcessor counting = new StreamBatchProcessor(ArchiveChangesService.sequential(policies, store),
+                Optional.of(new LedgerRecorder(policies, ledger, new ManualClock(EVENT_TIME))));
+
+        counting.process(Optional.of(TableName.of("orders")), List.of(
+                decoded(ttlRemove(order("a", "1", PAST), "1")),
+                decoded(userRemove(order("b", "1", PAST + 7200), "2")),
+                new IncomingRecord.Undecodable(SequenceNumber.of("3"), "OldImage.x: N value 'abc'")));
+
+        Map<LedgerCause, LedgerCounts> day = ledger.day(TableName.of("orders"), LocalDate.parse("2026-11-22"));
+        assertThat(day.get(LedgerCause.TTL)).isEqualTo(LedgerCounts.oneArchived());
+        assertThat(day.get(LedgerCause.USER).skippedTotal()).isEqualTo(1);
+        assertThat(day.get(LedgerCause.UNKNOWN)).isEqualTo(LedgerCounts.oneUndecodable());
+    }
+
+    @Test
+    void aLedgerThatCannotBeWritten_failsNoRecord_andIsCounted() {
+        policies.add(policy());
+        InMemoryLedger ledger = new InMemoryLedger();
+        ledger.failWrites(true);
+        StreamBatchProcessor counting = new StreamBatchProcessor(ArchiveChangesService.sequential(policies, store),
+                Optional.of(new LedgerRecorder(policies, ledger, new ManualClock(EVENT_TIME))));
+
+        List<SequenceNumber> failed = counting.process(List.of(decoded(ttlRemove(order("a", "1", PAST), "1"))));
+
+        assertThat(failed).isEmpty();
+        assertThat(store.objects()).hasSize(1);
+        assertThat(counting.ledgerWriteFailures()).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.lifecycle.domain.hold.HeldTtlsPort;
 import dev.lifecycle.domain.hold.HoldsPort;
 import dev.lifecycle.domain.hygiene.ScanTablePort;
 import dev.lifecycle.domain.hygiene.TtlAuditReportPort;
+import dev.lifecycle.domain.ledger.LedgerPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
 import dev.lifecycle.domain.restore.LiveItemPort;
@@ -29,7 +30,7 @@ public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicie
                          List<DependencyProbe> probes, ReadArchivePort archives, LiveItemPort liveItems,
                          ScanTablePort tableScans, TtlAuditReportPort ttlAudits, HoldsPort holds, HeldTtlsPort heldTtls,
                          ArchiveLegalHoldPort legalHolds, Optional<FailureQueuePort> failureQueue, ReadStreamPort streamReader,
-                         StoreArchivePort archiveStore) {
+                         StoreArchivePort archiveStore, LedgerPort ledger) {
 
     public AdminPorts {
         probes = List.copyOf(probes);

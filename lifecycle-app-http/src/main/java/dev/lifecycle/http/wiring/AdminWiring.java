@@ -6,6 +6,7 @@ import dev.lifecycle.domain.hold.HoldService;
 import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
+import dev.lifecycle.domain.ledger.CompletenessService;
 import dev.lifecycle.domain.policy.PolicyService;
 import dev.lifecycle.domain.replay.ReplayFailuresService;
 import dev.lifecycle.domain.replay.ReplayFailuresUseCase;
@@ -86,6 +87,13 @@ public class AdminWiring {
     @Singleton
     ArchiveBrowser archiveBrowser(AdminPorts ports) {
         return new ArchiveBrowser(ports.loadPolicies(), ports.archives());
+    }
+
+    /** Serves ReportCompletenessUseCase. */
+    @Produces
+    @Singleton
+    CompletenessService completenessService(AdminPorts ports, Clock clock) {
+        return new CompletenessService(ports.loadPolicies(), ports.ledger(), ports.archives(), clock);
     }
 
     /** Restore jobs run one at a time, in the order they were asked for, on their own thread. */

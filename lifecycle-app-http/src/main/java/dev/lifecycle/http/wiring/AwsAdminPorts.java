@@ -3,6 +3,7 @@ package dev.lifecycle.http.wiring;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbAuditLog;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbHeldTtls;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbHoldRepository;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLedger;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbLiveItems;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
@@ -41,6 +42,7 @@ public class AwsAdminPorts {
                 new DynamoDbHoldRepository(dynamoDb, config.policyTable()), new DynamoDbHeldTtls(dynamoDb, config.policyTable()),
                 new S3ArchiveLegalHolds(s3),
                 config.failureQueueUrl().map(url -> new SqsFailureQueue(replayClients.sqs(), url, config.failureQueueWait())),
-                new DynamoDbStreamReader(replayClients.streams()), new S3ArchiveStore(s3));
+                new DynamoDbStreamReader(replayClients.streams()), new S3ArchiveStore(s3),
+                new DynamoDbLedger(dynamoDb, config.policyTable()));
     }
 }

@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
                         + "/2026/11/22/S-o-1/1.json", null, false),
                 new Endpoint("POST", "/api/v1/tables/" + EXISTING + "/restores",
                         "{\"deletedFrom\": \"2026-11-22T00:00:00Z\", \"deletedTo\": \"2026-11-23T00:00:00Z\", \"dryRun\": true}", true),
+                new Endpoint("GET", "/api/v1/tables/" + EXISTING + "/completeness?day=2026-11-22", null, false),
                 new Endpoint("GET", "/api/v1/restores", null, false),
                 new Endpoint("GET", "/api/v1/restores/no-such-job", null, false),
                 new Endpoint("POST", "/api/v1/holds", "{\"id\": \"matrix-hold\", \"table\": \"" + EXISTING

@@ -7,6 +7,7 @@ import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
 import dev.lifecycle.domain.testing.InMemoryFailureQueue;
 import dev.lifecycle.domain.testing.InMemoryHeldTtls;
 import dev.lifecycle.domain.testing.InMemoryHolds;
+import dev.lifecycle.domain.testing.InMemoryLedger;
 import dev.lifecycle.domain.testing.InMemoryLiveItems;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
@@ -37,6 +38,7 @@ public class InMemoryAdminPorts {
     public static final InMemoryHolds HOLDS = new InMemoryHolds(AUDIT);
     public static final InMemoryHeldTtls HELD_TTLS = new InMemoryHeldTtls();
     public static final InMemoryArchiveLegalHolds LEGAL_HOLDS = new InMemoryArchiveLegalHolds();
+    public static final InMemoryLedger LEDGER = new InMemoryLedger();
     public static final SwitchableProbe DYNAMODB = new SwitchableProbe("dynamodb");
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
     public static final InMemoryFailureQueue FAILURES = new InMemoryFailureQueue();
@@ -50,6 +52,6 @@ public class InMemoryAdminPorts {
         // The failure queue exists as configured, so that a test profile without the URL sees replay unconfigured.
         return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS,
                 TABLE_SCANS, TTL_AUDITS, HOLDS, HELD_TTLS, LEGAL_HOLDS, config.failureQueueUrl().map(url -> FAILURES), STREAM,
-                ARCHIVES);
+                ARCHIVES, LEDGER);
     }
 }
