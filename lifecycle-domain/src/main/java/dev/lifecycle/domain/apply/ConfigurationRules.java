@@ -153,14 +153,26 @@ public final class ConfigurationRules {
                         + " every object in it keeps its versions from then on."), bucket.versioningEnabled()));
     }
 
-    /** The platform's lifecycle rule for the policy: its tiers and archive expiry under {@code <prefix>/<table>/}; none without either. */
+    /**
+     * How long an archive version lives on once it is noncurrent. In a versioned bucket (object lock needs one), an
+     * expiration only puts a delete marker over the archive and keeps the data as a noncurrent version; without this
+     * the final expiry would never delete anything. The grace also keeps an archive deleted by hand recoverable.
+     */
+    public static final int NONCURRENT_VERSION_GRACE_DAYS = 30;
+
+    /**
+     * The platform's lifecycle rule for the policy: its tiers and archive expiry under {@code <prefix>/<table>/}, and with
+     * an expiry, the deletion of expired (noncurrent) versions {@value #NONCURRENT_VERSION_GRACE_DAYS} days later;
+     * none without tiers or expiry.
+     */
     public static Optional<LifecycleRule> desiredRule(RetentionPolicy policy) {
         if (policy.tiers().isEmpty() && policy.archiveExpiryDays().isEmpty()) {
             return Optional.empty();
         }
         List<LifecycleRule.Transition> transitions = policy.tiers().stream()
                 .map(ConfigurationRules::transition).toList();
-        return Optional.of(LifecycleRule.of(policy.lifecycleRuleId(), archivePrefix(policy), transitions, policy.archiveExpiryDays()));
+        return Optional.of(LifecycleRule.of(policy.lifecycleRuleId(), archivePrefix(policy), transitions, policy.archiveExpiryDays(),
+                policy.archiveExpiryDays().map(days -> NONCURRENT_VERSION_GRACE_DAYS)));
     }
 
     /** Where the policy's archive objects live: {@code <prefix>/<table>/} (see ArchiveKeys). */

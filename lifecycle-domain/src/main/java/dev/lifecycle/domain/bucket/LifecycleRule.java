@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One S3 lifecycle rule as far as the platform understands it: a key prefix, transitions by age and
- * an optional expiration, enabled or not. {@code extras} names, in words, whatever else the rule
- * holds that the platform does not manage (tag or size filters, noncurrent-version actions, dates,
- * ...): the platform's own rule has none. The platform names its rules {@code lifecycle-<policy id>}
+ * One S3 lifecycle rule as far as the platform understands it: a key prefix, transitions by age, an
+ * optional expiration, an optional expiration of noncurrent versions (days after they became
+ * noncurrent), enabled or not. {@code extras} names, in words, whatever else the rule holds that the
+ * platform does not manage (tag or size filters, noncurrent-version transitions, dates, ...): the
+ * platform's own rule has none. The platform names its rules {@code lifecycle-<policy id>}
  * and leaves every other rule alone.
  */
 public record LifecycleRule(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays,
-                            boolean enabled, List<String> extras) {
+                            Optional<Integer> noncurrentExpirationDays, boolean enabled, List<String> extras) {
 
     public LifecycleRule {
         if (id == null || id.isEmpty() || id.length() > 255) {
@@ -33,15 +34,29 @@ public record LifecycleRule(String id, String prefix, List<Transition> transitio
                 throw new IllegalArgumentException("expiration must be at least 1 day, was " + days);
             }
         });
+        if (noncurrentExpirationDays == null) {
+            throw new IllegalArgumentException("noncurrentExpirationDays must be Optional.empty(), not null");
+        }
+        noncurrentExpirationDays.ifPresent(days -> {
+            if (days < 1) {
+                throw new IllegalArgumentException("noncurrent-version expiration must be at least 1 day, was " + days);
+            }
+        });
         extras = extras == null ? null : List.copyOf(extras);
         if (extras == null) {
             throw new IllegalArgumentException("extras must not be null (use an empty list)");
         }
     }
 
-    /** An enabled rule with only a prefix, transitions and an expiration: the shape of the platform's rules. */
+    /** An enabled rule with only a prefix, transitions and an expiration. */
     public static LifecycleRule of(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays) {
-        return new LifecycleRule(id, prefix, transitions, expirationDays, true, List.of());
+        return of(id, prefix, transitions, expirationDays, Optional.empty());
+    }
+
+    /** An enabled rule with a prefix, transitions and expirations: the shape of the platform's rules. */
+    public static LifecycleRule of(String id, String prefix, List<Transition> transitions, Optional<Integer> expirationDays,
+                                   Optional<Integer> noncurrentExpirationDays) {
+        return new LifecycleRule(id, prefix, transitions, expirationDays, noncurrentExpirationDays, true, List.of());
     }
 
     /** "prefix 'archive/orders/': STANDARD_IA after 30 days, expire after 365 days" and so on. */
@@ -54,6 +69,11 @@ public record LifecycleRule(String id, String prefix, List<Transition> transitio
         }
         if (expirationDays.isPresent()) {
             text.append(separator).append("expire after ").append(expirationDays.get()).append(" days");
+            separator = ", ";
+        }
+        if (noncurrentExpirationDays.isPresent()) {
+            text.append(separator).append("delete noncurrent versions ").append(noncurrentExpirationDays.get())
+                    .append(" days after they became noncurrent");
             separator = ", ";
         }
         if (!extras.isEmpty()) {

@@ -32,9 +32,9 @@ class ConfigurationRulesTest {
     private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/orders/stream/1";
     private static final LifecycleRule OUR_RULE = LifecycleRule.of("lifecycle-orders-retention", "archive/orders/",
             List.of(new LifecycleRule.Transition(StorageClass.STANDARD_IA, 30), new LifecycleRule.Transition(StorageClass.GLACIER, 90)),
-            Optional.of(365));
-    private static final LifecycleRule FOREIGN_RULE = new LifecycleRule("logs-expiry", "logs/", List.of(), Optional.of(7), true,
-            List.of("tag filter", "noncurrent-version expiration"));
+            Optional.of(365), Optional.of(ConfigurationRules.NONCURRENT_VERSION_GRACE_DAYS));
+    private static final LifecycleRule FOREIGN_RULE = new LifecycleRule("logs-expiry", "logs/", List.of(), Optional.of(7), Optional.empty(), true,
+            List.of("tag filter", "noncurrent-version transitions"));
 
     @Test
     void aFreshTableAndBucket_needTtlStreamAndRule_inThatOrder_allInPlace() {
@@ -48,7 +48,8 @@ class ConfigurationRulesTest {
                 .containsExactly("DISABLED", "ENABLED with NEW_AND_OLD_IMAGES");
         assertThat(plan.get(2)).extracting(PlannedChange::target, PlannedChange::resource, PlannedChange::current, PlannedChange::desired)
                 .containsExactly(Target.BUCKET, "acme-archive", "absent", "'lifecycle-orders-retention' prefix 'archive/orders/':"
-                        + " STANDARD_IA after 30 days, GLACIER after 90 days, expire after 365 days");
+                        + " STANDARD_IA after 30 days, GLACIER after 90 days, expire after 365 days,"
+                        + " delete noncurrent versions 30 days after they became noncurrent");
     }
 
     @Test
@@ -145,12 +146,29 @@ class ConfigurationRulesTest {
     }
 
     @Test
+    void anArchiveExpiry_alsoDeletesExpiredVersionsAfterTheGrace_andTiersAloneKeepEveryVersion() {
+        LifecycleRule withExpiry = ConfigurationRules.desiredRule(policy()).orElseThrow();
+        assertThat(withExpiry.noncurrentExpirationDays()).contains(30);
+        assertThat(withExpiry.describe()).endsWith("expire after 365 days, delete noncurrent versions 30 days after they became noncurrent");
+
+        RetentionPolicy tiersOnly = policy(TestPolicies.withTiers(draft(), draft().tiers(), null));
+        assertThat(ConfigurationRules.desiredRule(tiersOnly)).hasValueSatisfying(rule -> {
+            assertThat(rule.expirationDays()).isEmpty();
+            assertThat(rule.noncurrentExpirationDays()).as("nothing expires, so no version is deleted either").isEmpty();
+        });
+    }
+
+    @Test
     void aRuleThatDiffers_isReplaced_whetherInActionsStateOrExtras() {
         List<LifecycleRule> variants = List.of(
-                LifecycleRule.of(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), Optional.of(400)),
+                LifecycleRule.of(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), Optional.of(400), OUR_RULE.noncurrentExpirationDays()),
+                // the rule as the platform wrote it before it expired noncurrent versions
+                LifecycleRule.of(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), OUR_RULE.expirationDays()),
                 LifecycleRule.of(OUR_RULE.id(), "archive/", OUR_RULE.transitions(), OUR_RULE.expirationDays()),
-                new LifecycleRule(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), OUR_RULE.expirationDays(), false, List.of()),
-                new LifecycleRule(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), OUR_RULE.expirationDays(), true,
+                new LifecycleRule(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), OUR_RULE.expirationDays(),
+                        OUR_RULE.noncurrentExpirationDays(), false, List.of()),
+                new LifecycleRule(OUR_RULE.id(), OUR_RULE.prefix(), OUR_RULE.transitions(), OUR_RULE.expirationDays(),
+                        OUR_RULE.noncurrentExpirationDays(), true,
                         List.of("tag filter")));
         for (LifecycleRule variant : variants) {
             ConfigurationStep step = ConfigurationRules.lifecycleRule(policy(), bucket(List.of(FOREIGN_RULE, variant), false)).orElseThrow();
@@ -164,7 +182,8 @@ class ConfigurationRulesTest {
     @Test
     void transitionsInAnotherOrder_areTheSameRule() {
         LifecycleRule reversed = LifecycleRule.of(OUR_RULE.id(), OUR_RULE.prefix(),
-                List.of(OUR_RULE.transitions().get(1), OUR_RULE.transitions().get(0)), OUR_RULE.expirationDays());
+                List.of(OUR_RULE.transitions().get(1), OUR_RULE.transitions().get(0)), OUR_RULE.expirationDays(),
+                OUR_RULE.noncurrentExpirationDays());
 
         assertThat(ConfigurationRules.lifecycleRule(policy(), bucket(List.of(reversed), false))).isEmpty();
     }

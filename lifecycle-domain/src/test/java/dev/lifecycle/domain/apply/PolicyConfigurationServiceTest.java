@@ -45,8 +45,8 @@ class PolicyConfigurationServiceTest {
     private static final TableName TABLE = TableName.of(TestPolicies.TABLE);
     private static final BucketName BUCKET = BucketName.of(TestPolicies.BUCKET);
     private static final AttributeName EXPIRES_AT = AttributeName.of("expiresAt");
-    private static final LifecycleRule FOREIGN_RULE = new LifecycleRule("logs-expiry", "logs/", List.of(), Optional.of(7), true,
-            List.of("tag filter", "noncurrent-version expiration"));
+    private static final LifecycleRule FOREIGN_RULE = new LifecycleRule("logs-expiry", "logs/", List.of(), Optional.of(7), Optional.empty(), true,
+            List.of("tag filter", "noncurrent-version transitions"));
 
     private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
     private final InMemoryTableConfiguration tables = new InMemoryTableConfiguration();

@@ -25,7 +25,7 @@ class S3BucketConfigurationTest {
 
     private static final LifecycleRule OURS = LifecycleRule.of("lifecycle-orders", "archive/orders/",
             List.of(new LifecycleRule.Transition(StorageClass.STANDARD_IA, 30), new LifecycleRule.Transition(StorageClass.GLACIER, 90)),
-            Optional.of(365));
+            Optional.of(365), Optional.of(30));
 
     private final LocalAws aws;
     private final S3BucketConfiguration buckets;
@@ -91,7 +91,8 @@ class S3BucketConfigurationTest {
         assertThat(foreign.prefix()).isEqualTo("logs/");
         assertThat(foreign.transitions()).containsExactly(new LifecycleRule.Transition(StorageClass.ONEZONE_IA, 45));
         // The tag filter is lost by S3Mock itself (EmbeddedEmulatorGapsTest); S3LifecycleRulesTest covers it.
-        assertThat(foreign.extras()).contains("size filter", "noncurrent-version expiration", "abort incomplete multipart uploads");
+        assertThat(foreign.noncurrentExpirationDays()).contains(10);
+        assertThat(foreign.extras()).contains("size filter", "abort incomplete multipart uploads");
     }
 
     @Test

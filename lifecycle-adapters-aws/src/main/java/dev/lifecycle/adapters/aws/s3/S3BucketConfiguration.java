@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleAndOperator;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -187,6 +188,8 @@ public final class S3BucketConfiguration implements BucketConfigurationPort {
                         .storageClass(TransitionStorageClass.fromValue(transition.storageClass().name())).build()).toList());
             }
             rule.expirationDays().ifPresent(days -> builder.expiration(LifecycleExpiration.builder().days(days).build()));
+            rule.noncurrentExpirationDays().ifPresent(days -> builder.noncurrentVersionExpiration(
+                    NoncurrentVersionExpiration.builder().noncurrentDays(days).build()));
             return builder.build();
         }
 
@@ -220,14 +223,21 @@ public final class S3BucketConfiguration implements BucketConfigurationPort {
             if (rule.hasNoncurrentVersionTransitions() && !rule.noncurrentVersionTransitions().isEmpty()) {
                 extras.add("noncurrent-version transitions");
             }
-            if (rule.noncurrentVersionExpiration() != null) {
-                extras.add("noncurrent-version expiration");
+            Optional<Integer> noncurrentExpiration = Optional.empty();
+            NoncurrentVersionExpiration noncurrent = rule.noncurrentVersionExpiration();
+            if (noncurrent != null) {
+                if (noncurrent.noncurrentDays() != null && noncurrent.noncurrentDays() > 0) {
+                    noncurrentExpiration = Optional.of(noncurrent.noncurrentDays());
+                }
+                if (noncurrent.newerNoncurrentVersions() != null) {
+                    extras.add("keeps " + noncurrent.newerNoncurrentVersions() + " newer noncurrent versions");
+                }
             }
             if (rule.abortIncompleteMultipartUpload() != null) {
                 extras.add("abort incomplete multipart uploads");
             }
             String id = rule.id() == null || rule.id().isEmpty() ? "unnamed-rule-" + (index + 1) : rule.id();
-            return new dev.lifecycle.domain.bucket.LifecycleRule(id, prefix, transitions, expiration,
+            return new dev.lifecycle.domain.bucket.LifecycleRule(id, prefix, transitions, expiration, noncurrentExpiration,
                     rule.status() == ExpirationStatus.ENABLED, extras);
         }
 

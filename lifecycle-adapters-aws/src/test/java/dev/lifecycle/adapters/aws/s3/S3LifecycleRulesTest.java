@@ -21,7 +21,7 @@ class S3LifecycleRulesTest {
             "lifecycle-orders", "archive/orders/",
             List.of(new dev.lifecycle.domain.bucket.LifecycleRule.Transition(StorageClass.STANDARD_IA, 30),
                     new dev.lifecycle.domain.bucket.LifecycleRule.Transition(StorageClass.DEEP_ARCHIVE, 180)),
-            Optional.of(365));
+            Optional.of(365), Optional.of(30));
 
     @Test
     void thePlatformsRule_roundTripsThroughTheSdkShape() {
@@ -29,6 +29,7 @@ class S3LifecycleRulesTest {
 
         assertThat(sdk.filter().prefix()).isEqualTo("archive/orders/");
         assertThat(sdk.status()).isEqualTo(ExpirationStatus.ENABLED);
+        assertThat(sdk.noncurrentVersionExpiration().noncurrentDays()).isEqualTo(30);
         assertThat(S3BucketConfiguration.LifecycleRules.toDomain(sdk, 0)).isEqualTo(OURS);
     }
 
@@ -40,7 +41,7 @@ class S3LifecycleRulesTest {
                         Transition.builder().days(40).storageClass("FUTURE_CLASS").build())
                 .expiration(e -> e.expiredObjectDeleteMarker(true))
                 .noncurrentVersionTransitions(n -> n.noncurrentDays(30).storageClass(TransitionStorageClass.GLACIER))
-                .noncurrentVersionExpiration(n -> n.noncurrentDays(10))
+                .noncurrentVersionExpiration(n -> n.noncurrentDays(10).newerNoncurrentVersions(3))
                 .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(3))
                 .build();
 
@@ -50,8 +51,9 @@ class S3LifecycleRulesTest {
         assertThat(rule.enabled()).isFalse();
         assertThat(rule.transitions()).isEmpty();
         assertThat(rule.expirationDays()).isEmpty();
+        assertThat(rule.noncurrentExpirationDays()).contains(10);
         assertThat(rule.extras()).contains("tag filter", "size filter", "expired delete marker removal", "noncurrent-version transitions",
-                "noncurrent-version expiration", "abort incomplete multipart uploads");
+                "keeps 3 newer noncurrent versions", "abort incomplete multipart uploads");
         assertThat(rule.extras()).anyMatch(extra -> extra.contains("GLACIER")).anyMatch(extra -> extra.contains("FUTURE_CLASS"));
     }
 
