@@ -47,6 +47,11 @@ final class CloudFormationTemplate {
         }
     }
 
+    /** A top-level entry as it is (Transform may be a string or a list). */
+    Object top(String name) {
+        return root.get(name);
+    }
+
     Map<String, Object> section(String name) {
         return root.containsKey(name) ? map(root.get(name), name) : Map.of();
     }

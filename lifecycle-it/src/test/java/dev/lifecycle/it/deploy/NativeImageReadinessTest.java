@@ -130,7 +130,7 @@ class NativeImageReadinessTest {
         String profile = pom.substring(pom.indexOf("<id>native</id>"), pom.indexOf("</profile>", pom.indexOf("<id>native</id>")));
         assertThat(profile).contains("<quarkus.native.enabled>true</quarkus.native.enabled>",
                 "<quarkus.package.jar.enabled>false</quarkus.package.jar.enabled>",
-                "<quarkus.native.additional-build-args>-march=compatibility</quarkus.native.additional-build-args>");
+                "<quarkus.native.march>compatibility</quarkus.native.march>");
         String properties = Files.readString(Path.of("../lifecycle-app-lambda/src/main/resources/application.properties"));
         assertThat(properties).as("the URL-connection client: no Netty or Apache client to configure for native")
                 .contains("quarkus.dynamodb.sync-client.type=url", "quarkus.s3.sync-client.type=url");

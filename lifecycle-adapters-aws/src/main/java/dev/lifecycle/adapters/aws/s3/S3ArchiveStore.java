@@ -55,8 +55,8 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
                 .contentType(ArchiveJson.CONTENT_TYPE)
                 .contentLength((long) body.length)
                 .checksumSHA256(sha256Base64(body))
+                // The cause is in the metadata; no object tags: S3 bills every tag every month, per object.
                 .metadata(ArchiveJson.objectMetadata(entry))
-                .tagging("lifecycle-cause=" + entry.cause().name())
                 .ifNoneMatch("*");
         archive.retention().ifPresent(retention -> put
                 .objectLockMode(ObjectLockMode.fromValue(retention.mode().name()))
