@@ -15,7 +15,8 @@ import java.time.Instant;
  * which stream record said so, and which policy version archived it. {@code contentSha256} is the
  * SHA-256 of {@link #canonicalContent()}, which covers every fact taken from the stream record
  * but not the policy id and version, so that a retry under a newer policy version is still
- * recognised as the same content.
+ * recognised as the same content. A stated checksum is verified; {@code null} has it computed
+ * (what {@link #create} does), so that the content is hashed once either way.
  */
 public record ArchiveEntry(
         TableName table,
@@ -31,14 +32,13 @@ public record ArchiveEntry(
 
     public ArchiveEntry {
         requireAll(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion);
-        if (contentSha256 == null) {
-            throw new IllegalArgumentException("every field of an archive entry is required");
-        }
         if (!key.identifies(oldImage)) {
             throw new IllegalArgumentException("the old image does not carry the key " + key.asAttributes());
         }
-        String computed = KeyToken.sha256Hex(canonicalContent(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber));
-        if (!computed.equals(contentSha256)) {
+        String computed = CanonicalContent.sha256Hex(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber);
+        if (contentSha256 == null) {
+            contentSha256 = computed;
+        } else if (!computed.equals(contentSha256)) {
             throw new IllegalArgumentException("archive entry checksum mismatch: stated " + contentSha256
                     + ", content hashes to " + computed);
         }
@@ -48,9 +48,7 @@ public record ArchiveEntry(
     public static ArchiveEntry create(TableName table, ItemKey key, Item oldImage, DeletionCause cause, Instant deletedAt,
                                       String eventId, SequenceNumber sequenceNumber, PolicyId policyId,
                                       PolicyVersion policyVersion) {
-        requireAll(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion);
-        String sha256 = KeyToken.sha256Hex(canonicalContent(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber));
-        return new ArchiveEntry(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion, sha256);
+        return new ArchiveEntry(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, policyId, policyVersion, null);
     }
 
     private static void requireAll(Object... fields) {
@@ -63,12 +61,30 @@ public record ArchiveEntry(
 
     /** The canonical JSON the checksum covers (fields sorted, keys partition first, values in canonical DynamoDB JSON). */
     public String canonicalContent() {
-        return canonicalContent(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber);
+        StringBuilder out = new StringBuilder(256);
+        CanonicalContent.write(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, out);
+        return out.toString();
     }
 
-    private static String canonicalContent(TableName table, ItemKey key, Item oldImage, DeletionCause cause,
-                                           Instant deletedAt, String eventId, SequenceNumber sequenceNumber) {
-        StringBuilder out = new StringBuilder(256);
+    /** Writes and hashes the canonical content, reusing one buffer per thread: it runs once per archived record. */
+    private static final class CanonicalContent {
+        private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(4096));
+        private static final int KEEP_AT_MOST = 1 << 20;
+
+        static String sha256Hex(TableName table, ItemKey key, Item oldImage, DeletionCause cause, Instant deletedAt,
+                                String eventId, SequenceNumber sequenceNumber) {
+            StringBuilder out = BUFFER.get();
+            out.setLength(0);
+            write(table, key, oldImage, cause, deletedAt, eventId, sequenceNumber, out);
+            String hex = KeyToken.sha256Hex(out);
+            if (out.capacity() > KEEP_AT_MOST) {
+                BUFFER.remove();
+            }
+            return hex;
+        }
+
+        static void write(TableName table, ItemKey key, Item oldImage, DeletionCause cause, Instant deletedAt,
+                          String eventId, SequenceNumber sequenceNumber, StringBuilder out) {
         out.append("{\"cause\":");
         CanonicalJson.writeString(cause.name(), out);
         out.append(",\"deletedAt\":");
@@ -90,6 +106,6 @@ public record ArchiveEntry(
         out.append(",\"table\":");
         CanonicalJson.writeString(table.value(), out);
         out.append('}');
-        return out.toString();
+        }
     }
 }

@@ -7,7 +7,6 @@ import dev.lifecycle.domain.stream.SequenceNumber;
 import dev.lifecycle.domain.table.TableName;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -25,14 +24,29 @@ public final class ArchiveKeys {
 
     public static ObjectKey forRecord(KeyPrefix prefix, TableName table, Instant deletedAt, ItemKey key,
                                       SequenceNumber sequenceNumber) {
-        LocalDate day = LocalDate.ofInstant(deletedAt, ZoneOffset.UTC);
+        // The UTC day, without LocalDate.ofInstant's zone rules lookup (this runs once per archived record).
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(deletedAt.getEpochSecond(), 86_400L));
         return new ObjectKey(dayPrefix(prefix, table, day) + KeyToken.encode(key) + "/" + sequenceNumber.canonical() + EXTENSION);
     }
 
     /** The common prefix of one table's archive objects for one day (ends with '/'). */
     public static String dayPrefix(KeyPrefix prefix, TableName table, LocalDate day) {
-        return prefix.asDirectory() + table.value() + "/"
-                + String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        String directory = prefix.asDirectory() + table.value() + "/";
+        if (day.getYear() < 0 || day.getYear() > 9999) {
+            return directory + String.format(java.util.Locale.ROOT, "%04d/%02d/%02d/", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        }
+        StringBuilder text = new StringBuilder(directory.length() + 11).append(directory);
+        appendPadded(text, day.getYear(), 4).append('/');
+        appendPadded(text, day.getMonthValue(), 2).append('/');
+        return appendPadded(text, day.getDayOfMonth(), 2).append('/').toString();
+    }
+
+    private static StringBuilder appendPadded(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     /** The common prefix of all of one table's archive objects (ends with '/'). */

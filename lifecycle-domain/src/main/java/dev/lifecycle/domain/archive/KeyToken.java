@@ -135,8 +135,46 @@ public final class KeyToken {
     }
 
     static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The SHA-256 of the text's UTF-8 bytes (as {@link String#getBytes} encodes them), without a copy of the whole text. */
+    static String sha256Hex(CharSequence text) {
+        return HexFormat.of().formatHex(Utf8Sha256.PER_THREAD.get().digest(text));
+    }
+
+    /** A digest, an encoder and a buffer, reused by one thread. */
+    private static final class Utf8Sha256 {
+        static final ThreadLocal<Utf8Sha256> PER_THREAD = ThreadLocal.withInitial(Utf8Sha256::new);
+
+        private final MessageDigest digest = sha256();
+        private final java.nio.charset.CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4096);
+
+        byte[] digest(CharSequence text) {
+            digest.reset();
+            utf8.reset();
+            java.nio.CharBuffer chars = java.nio.CharBuffer.wrap(text);
+            java.nio.charset.CoderResult result;
+            do {
+                bytes.clear();
+                result = utf8.encode(chars, bytes, true);
+                bytes.flip();
+                digest.update(bytes);
+            } while (result.isOverflow());
+            bytes.clear();
+            utf8.flush(bytes);
+            bytes.flip();
+            digest.update(bytes);
+            return digest.digest();
+        }
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides SHA-256", e);
         }

@@ -82,6 +82,13 @@ public sealed interface AttributeValue
             if (value == null) {
                 throw new IllegalArgumentException("N value must not be null");
             }
+            // At most 20 characters of -?digits(.digits)?: inside every limit below, with no need to parse it.
+            if (!isShortPlain(value)) {
+                validate(value);
+            }
+        }
+
+        private static void validate(String value) {
             if (!NUMBER_SYNTAX.matcher(value).matches()) {
                 throw new IllegalArgumentException("N value '" + value + "' is not a decimal number (ASCII digits, sign, point, exponent)");
             }
@@ -113,7 +120,70 @@ public sealed interface AttributeValue
 
         /** The one text every numerically equal value shares: no exponent, no trailing zeros. */
         public String canonical() {
-            return toBigDecimal().stripTrailingZeros().toPlainString();
+            return isShortPlain(value) ? plainCanonical(value) : toBigDecimal().stripTrailingZeros().toPlainString();
+        }
+
+        /** {@code -?digits(.digits)?} in at most 20 characters: the numbers items hold, read without BigDecimal. */
+        private static boolean isShortPlain(String value) {
+            int length = value.length();
+            if (length == 0 || length > 20) {
+                return false;
+            }
+            int i = value.charAt(0) == '-' ? 1 : 0;
+            int digitsBeforePoint = 0;
+            while (i < length && isDigit(value.charAt(i))) {
+                i++;
+                digitsBeforePoint++;
+            }
+            if (digitsBeforePoint == 0) {
+                return false;
+            }
+            if (i == length) {
+                return true;
+            }
+            if (value.charAt(i) != '.' || i == length - 1) {
+                return false;
+            }
+            for (i++; i < length; i++) {
+                if (!isDigit(value.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** What {@code stripTrailingZeros().toPlainString()} gives for a short plain number, computed on the text. */
+        private static String plainCanonical(String value) {
+            boolean negative = value.charAt(0) == '-';
+            int start = negative ? 1 : 0;
+            int point = value.indexOf('.');
+            int integerEnd = point < 0 ? value.length() : point;
+            int integerStart = start;
+            while (integerStart < integerEnd - 1 && value.charAt(integerStart) == '0') {
+                integerStart++;
+            }
+            int end = value.length();
+            if (point >= 0) {
+                while (end > point + 1 && value.charAt(end - 1) == '0') {
+                    end--;
+                }
+                if (end == point + 1) {
+                    end = point; // nothing left of the fraction: no point either
+                }
+            }
+            boolean zero = end == integerEnd && integerEnd - integerStart == 1 && value.charAt(integerStart) == '0';
+            if (zero) {
+                return "0";
+            }
+            if (integerStart == start && end == value.length()) {
+                return value; // already canonical: the common case, no copy
+            }
+            String digits = value.substring(integerStart, end);
+            return negative ? "-" + digits : digits;
         }
 
         @Override
@@ -128,12 +198,13 @@ public sealed interface AttributeValue
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof N other && toBigDecimal().compareTo(other.toBigDecimal()) == 0;
+            // Numerically equal values, and only they, share their canonical text.
+            return o instanceof N other && canonical().equals(other.canonical());
         }
 
         @Override
         public int hashCode() {
-            return toBigDecimal().stripTrailingZeros().hashCode();
+            return canonical().hashCode();
         }
     }
 

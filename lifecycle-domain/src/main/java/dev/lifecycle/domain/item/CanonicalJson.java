@@ -113,18 +113,26 @@ public final class CanonicalJson {
         out.append('"');
     }
 
+    /**
+     * Code point order without decoding code points: UTF-16 order differs from it only where a
+     * surrogate (D800-DFFF) meets a character of E000-FFFF, which this shifts into place.
+     */
     private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int length = Math.min(a.length(), b.length());
+        for (int i = 0; i < length; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
+                if (ca >= 0xD800 && cb >= 0xD800) {
+                    return Integer.compare(shiftSurrogates(ca), shiftSurrogates(cb));
+                }
                 return Integer.compare(ca, cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int shiftSurrogates(char c) {
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

@@ -189,4 +189,23 @@ class ArchiveKeysTest {
             assertThat(ArchiveKeys.parse(PREFIX, ORDERS, SCHEMA, new ObjectKey(foreign))).as(foreign).isEmpty();
         }
     }
+
+    @Test
+    void theDayFolder_isTheUtcDayOfTheDeletion_forInstantsAcrossTheYearsAndAroundMidnight() {
+        java.util.Random random = new java.util.Random(3L);
+        java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(Instant.EPOCH, Instant.EPOCH.minusNanos(1),
+                Instant.parse("1969-12-31T23:59:59.999Z"), Instant.parse("2026-12-31T23:59:59.999999999Z"),
+                Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T12:00:00Z")));
+        for (int i = 0; i < 5_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong() % 250_000_000_000L, random.nextInt(1_000_000_000)));
+        }
+        for (Instant deletedAt : instants) {
+            java.time.LocalDate day = java.time.LocalDate.ofInstant(deletedAt, java.time.ZoneOffset.UTC);
+            String expected = String.format(java.util.Locale.ROOT, "archive/orders/%04d/%02d/%02d/", day.getYear(),
+                    day.getMonthValue(), day.getDayOfMonth());
+            assertThat(ArchiveKeys.forRecord(PREFIX, ORDERS, deletedAt, KEY, SEQUENCE).value()).as(deletedAt.toString())
+                    .startsWith(expected);
+        }
+    }
 }

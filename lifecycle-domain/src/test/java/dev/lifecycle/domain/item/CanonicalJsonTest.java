@@ -140,4 +140,29 @@ class CanonicalJsonTest {
         assertThat(CanonicalJson.CODE_POINT_ORDER.compare("ab", "ab")).isZero();
         assertThat(CanonicalJson.CODE_POINT_ORDER.compare("\u00e9", "z")).isPositive();
     }
+
+    @Test
+    void codePointOrder_agreesWithComparingDecodedCodePoints_onStringsFullOfSurrogatesAndHighCharacters() {
+        java.util.Random random = new java.util.Random(7L);
+        char[] alphabet = {'a', 'z', '\u00e9', '\u7fff', '\ud7ff', '\ue000', '\uf8ff', '\ufb01', '\uffff'};
+        for (int i = 0; i < 50_000; i++) {
+            String a = randomText(random, alphabet);
+            String b = randomText(random, alphabet);
+            int expected = Integer.signum(java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+            assertThat(Integer.signum(CanonicalJson.CODE_POINT_ORDER.compare(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
+        }
+    }
+
+    private static String randomText(java.util.Random random, char[] alphabet) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(4);
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(3) == 0) {
+                text.appendCodePoint(0x10000 + random.nextInt(0x100000)); // a surrogate pair
+            } else {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+        }
+        return text.toString();
+    }
 }

@@ -192,4 +192,43 @@ class NumberValueTest {
     void longFactory_writesTheDecimalText() {
         assertThat(AttributeValue.n(Long.MIN_VALUE).value()).isEqualTo("-9223372036854775808");
     }
+
+    @Test
+    void theCanonicalTextOfShortPlainNumbers_isBigDecimalsStrippedPlainText_forEveryShape() {
+        java.util.Random random = new java.util.Random(20261203L);
+        String[] fixed = {"0", "-0", "00", "-00.000", "0.0", "1", "-1", "10", "100", "007", "-007.70", "129.90", "0.5",
+                "-0.5", "1.000", "12345678901234567890", "9999999999999999999", "0.0000000000000000001"};
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of(fixed));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int integerDigits = 1 + random.nextInt(8);
+            for (int d = 0; d < integerDigits; d++) {
+                text.append(random.nextInt(4) == 0 ? '0' : (char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean()) {
+                text.append('.');
+                int fractionDigits = 1 + random.nextInt(8);
+                for (int d = 0; d < fractionDigits; d++) {
+                    text.append(random.nextInt(3) == 0 ? '0' : (char) ('0' + random.nextInt(10)));
+                }
+            }
+            values.add(text.toString());
+        }
+        for (String value : values) {
+            String expected = new BigDecimal(value).stripTrailingZeros().toPlainString();
+            assertThat(n(value).canonical()).as(value).isEqualTo(expected);
+            assertThat(n(value)).as(value).isEqualTo(n(expected)).hasSameHashCodeAs(n(expected));
+        }
+    }
+
+    @Test
+    void numbersOutsideTheShortPlainShape_stillGoThroughFullValidation() {
+        assertThat(n("1.5E3").canonical()).isEqualTo("1500");
+        assertThat(n("5.").canonical()).isEqualTo("5");
+        assertThat(n(".5").canonical()).isEqualTo("0.5");
+        assertThat(n("+7").canonical()).isEqualTo("7");
+        assertThatThrownBy(() -> n("-")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> n("1.2.3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> n("١٢")).as("Arabic-Indic digits are not ASCII").isInstanceOf(IllegalArgumentException.class);
+    }
 }
