@@ -279,7 +279,8 @@ public sealed interface AttributeValue
     /** A Map: nested attributes by name, in the order they were given. */
     record M(Map<String, AttributeValue> values) implements AttributeValue {
         public M {
-            values = checkedMap("M", values);
+            // An AttributeMap is immutable and was checked as it was built (empty names are fine in a map).
+            values = values instanceof AttributeMap checked ? checked : checkedMap("M", values);
         }
 
         @Override

@@ -12,6 +12,14 @@ public record Item(Map<String, AttributeValue> attributes) {
         if (attributes == null) {
             throw new IllegalArgumentException("item attributes must not be null");
         }
+        if (attributes instanceof AttributeMap checked && !checked.hasEmptyName()) {
+            // Immutable, and its names and values were checked as they were added: nothing to copy.
+        } else {
+            attributes = checkedCopy(attributes);
+        }
+    }
+
+    private static Map<String, AttributeValue> checkedCopy(Map<String, AttributeValue> attributes) {
         Map<String, AttributeValue> copy = new LinkedHashMap<>();
         attributes.forEach((name, value) -> {
             if (name == null || name.isEmpty()) {
@@ -23,7 +31,7 @@ public record Item(Map<String, AttributeValue> attributes) {
             }
             copy.put(name, value);
         });
-        attributes = Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     public static Item of(Map<String, AttributeValue> attributes) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.lifecycle.domain.item.AttributeMap;
 import dev.lifecycle.domain.item.AttributeType;
 import dev.lifecycle.domain.item.AttributeValue;
 import dev.lifecycle.domain.item.Bytes;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -234,29 +234,26 @@ public final class DynamoDbJson {
     }
 
     private static Map<String, AttributeValue> readMembers(JsonParser parser, int depth, boolean topLevel) throws IOException {
-        Map<String, AttributeValue> members = new LinkedHashMap<>();
+        // Built as the domain's AttributeMap: the item or map made of it takes it without copying or checking again.
+        AttributeMap.Builder members = new AttributeMap.Builder("attribute name");
         JsonStreamContext object = parser.getParsingContext();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            checkName(name, topLevel, object);
+            if (topLevel && name.isEmpty()) {
+                throw new DynamoDbJsonException(JsonPaths.of(object), "attribute names of an item must not be empty");
+            }
+            try {
+                Text.requireWellFormed(name, "attribute name");
+            } catch (IllegalArgumentException e) {
+                throw new DynamoDbJsonException(JsonPaths.of(object), e.getMessage(), e);
+            }
             parser.nextToken();
             AttributeValue value = readValue(parser, depth);
-            if (members.put(name, value) != null) {
+            if (!members.add(name, value)) {
                 throw new DynamoDbJsonException(JsonPaths.of(object), "attribute name appears twice");
             }
         }
-        return members;
-    }
-
-    private static void checkName(String name, boolean topLevel, JsonStreamContext object) {
-        if (topLevel && name.isEmpty()) {
-            throw new DynamoDbJsonException(JsonPaths.of(object), "attribute names of an item must not be empty");
-        }
-        try {
-            Text.requireWellFormed(name, "attribute name");
-        } catch (IllegalArgumentException e) {
-            throw new DynamoDbJsonException(JsonPaths.of(object), e.getMessage(), e);
-        }
+        return members.build();
     }
 
     private static AttributeValue readValue(JsonParser parser, int depth) throws IOException {
