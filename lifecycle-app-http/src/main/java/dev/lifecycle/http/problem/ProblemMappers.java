@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.lifecycle.adapters.aws.archive.UnreadableArchiveObjectException;
 import dev.lifecycle.domain.bucket.BucketNotFoundException;
+import dev.lifecycle.domain.cost.InvalidCostAssumptionsException;
 import dev.lifecycle.domain.failure.DependencyFailureException;
 import dev.lifecycle.domain.hold.HoldAlreadyExistsException;
 import dev.lifecycle.domain.hold.HoldNotFoundException;
@@ -53,6 +54,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidPolicy(InvalidPolicyException e, UriInfo uri) {
         return answer(Problem.of("invalid-policy", "The policy is invalid", 400, count(e.violations()) + " of the policy "
+                + (e.violations().size() == 1 ? "is" : "are") + " invalid").withViolations(fields(e.violations())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCostAssumptions(InvalidCostAssumptionsException e, UriInfo uri) {
+        return answer(Problem.of("invalid-request", "The request is invalid", 400, count(e.violations()) + " of the request "
                 + (e.violations().size() == 1 ? "is" : "are") + " invalid").withViolations(fields(e.violations())), uri);
     }
 
@@ -281,6 +288,9 @@ public class ProblemMappers {
     private static String describe(Class<?> type) {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
  * Reads request bodies strictly: an unknown field, a duplicate key, a string where a number
  * belongs (or the reverse), a fraction where a whole number belongs, or trailing content is an
- * error with its field, never silently coerced or dropped.
+ * error with its field, never silently coerced or dropped. A whole number where a fraction
+ * belongs ({@code 2} for {@code 2.0}) is the same number in JSON, and is read as one.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,5 +32,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
     }
 }

@@ -2,6 +2,7 @@ package dev.lifecycle.http.wiring;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -97,4 +98,176 @@ public interface AdminConfig {
     /** How many archive objects of one replayed batch are written at once. */
     @WithDefault("8")
     int replayWriteConcurrency();
+
+    /** The list prices cost estimates use (lifecycle.admin.prices.*), in US dollars; defaults: us-east-1, late 2026. */
+    Prices prices();
+
+    /** The price table of cost estimates; docs/configuration.md lists each price and where it comes from. */
+    interface Prices {
+
+        /** S3 PUT requests, per 1,000. */
+        @WithName("s3-put-per-1000")
+        @WithDefault("0.005")
+        double s3PutPer1000();
+
+        /** S3 GET requests in STANDARD, INTELLIGENT_TIERING, GLACIER and DEEP_ARCHIVE, per 1,000. */
+        @WithName("s3-get-per-1000")
+        @WithDefault("0.0004")
+        double s3GetPer1000();
+
+        /** S3 GET requests in STANDARD_IA, per 1,000. */
+        @WithName("s3-get-per-1000-standard-ia")
+        @WithDefault("0.001")
+        double s3GetPer1000StandardIa();
+
+        /** S3 GET requests in ONEZONE_IA, per 1,000. */
+        @WithName("s3-get-per-1000-onezone-ia")
+        @WithDefault("0.001")
+        double s3GetPer1000OnezoneIa();
+
+        /** S3 GET requests in GLACIER_IR, per 1,000. */
+        @WithName("s3-get-per-1000-glacier-ir")
+        @WithDefault("0.01")
+        double s3GetPer1000GlacierIr();
+
+        /** Storage in STANDARD, per GB-month. */
+        @WithName("storage-standard")
+        @WithDefault("0.023")
+        double storageStandard();
+
+        /** Storage in Intelligent-Tiering's frequent access tier, per GB-month. */
+        @WithName("storage-intelligent-tiering-frequent")
+        @WithDefault("0.023")
+        double storageIntelligentTieringFrequent();
+
+        /** Storage in Intelligent-Tiering's infrequent access tier, per GB-month. */
+        @WithName("storage-intelligent-tiering-infrequent")
+        @WithDefault("0.0125")
+        double storageIntelligentTieringInfrequent();
+
+        /** Storage in Intelligent-Tiering's archive instant access tier, per GB-month. */
+        @WithName("storage-intelligent-tiering-archive-instant")
+        @WithDefault("0.004")
+        double storageIntelligentTieringArchiveInstant();
+
+        /** Storage in STANDARD_IA, per GB-month. */
+        @WithName("storage-standard-ia")
+        @WithDefault("0.0125")
+        double storageStandardIa();
+
+        /** Storage in ONEZONE_IA, per GB-month. */
+        @WithName("storage-onezone-ia")
+        @WithDefault("0.01")
+        double storageOnezoneIa();
+
+        /** Storage in GLACIER_IR, per GB-month. */
+        @WithName("storage-glacier-ir")
+        @WithDefault("0.004")
+        double storageGlacierIr();
+
+        /** Storage in GLACIER (Flexible Retrieval), per GB-month. */
+        @WithName("storage-glacier")
+        @WithDefault("0.0036")
+        double storageGlacier();
+
+        /** Storage in DEEP_ARCHIVE, per GB-month. */
+        @WithName("storage-deep-archive")
+        @WithDefault("0.00099")
+        double storageDeepArchive();
+
+        /** Intelligent-Tiering monitoring and automation, per 1,000 objects a month. */
+        @WithName("intelligent-tiering-monitoring-per-1000-objects")
+        @WithDefault("0.0025")
+        double intelligentTieringMonitoringPer1000Objects();
+
+        /** Lifecycle transitions into INTELLIGENT_TIERING, per 1,000. */
+        @WithName("transition-per-1000-intelligent-tiering")
+        @WithDefault("0.01")
+        double transitionPer1000IntelligentTiering();
+
+        /** Lifecycle transitions into STANDARD_IA, per 1,000. */
+        @WithName("transition-per-1000-standard-ia")
+        @WithDefault("0.01")
+        double transitionPer1000StandardIa();
+
+        /** Lifecycle transitions into ONEZONE_IA, per 1,000. */
+        @WithName("transition-per-1000-onezone-ia")
+        @WithDefault("0.01")
+        double transitionPer1000OnezoneIa();
+
+        /** Lifecycle transitions into GLACIER_IR, per 1,000. */
+        @WithName("transition-per-1000-glacier-ir")
+        @WithDefault("0.02")
+        double transitionPer1000GlacierIr();
+
+        /** Lifecycle transitions into GLACIER, per 1,000. */
+        @WithName("transition-per-1000-glacier")
+        @WithDefault("0.03")
+        double transitionPer1000Glacier();
+
+        /** Lifecycle transitions into DEEP_ARCHIVE, per 1,000. */
+        @WithName("transition-per-1000-deep-archive")
+        @WithDefault("0.05")
+        double transitionPer1000DeepArchive();
+
+        /** Data retrieved from STANDARD_IA, per GB. */
+        @WithName("retrieval-per-gb-standard-ia")
+        @WithDefault("0.01")
+        double retrievalPerGbStandardIa();
+
+        /** Data retrieved from ONEZONE_IA, per GB. */
+        @WithName("retrieval-per-gb-onezone-ia")
+        @WithDefault("0.01")
+        double retrievalPerGbOnezoneIa();
+
+        /** Data retrieved from GLACIER_IR, per GB. */
+        @WithName("retrieval-per-gb-glacier-ir")
+        @WithDefault("0.03")
+        double retrievalPerGbGlacierIr();
+
+        /** Data restored from GLACIER with Standard retrieval, per GB. */
+        @WithName("retrieval-per-gb-glacier")
+        @WithDefault("0.01")
+        double retrievalPerGbGlacier();
+
+        /** Data restored from DEEP_ARCHIVE with Standard retrieval, per GB. */
+        @WithName("retrieval-per-gb-deep-archive")
+        @WithDefault("0.02")
+        double retrievalPerGbDeepArchive();
+
+        /** Restore requests from GLACIER (Standard retrieval), per 1,000. */
+        @WithName("restore-requests-per-1000-glacier")
+        @WithDefault("0.05")
+        double restoreRequestsPer1000Glacier();
+
+        /** Restore requests from DEEP_ARCHIVE (Standard retrieval), per 1,000. */
+        @WithName("restore-requests-per-1000-deep-archive")
+        @WithDefault("0.10")
+        double restoreRequestsPer1000DeepArchive();
+
+        /** Lambda requests, per million. */
+        @WithName("lambda-requests-per-million")
+        @WithDefault("0.20")
+        double lambdaRequestsPerMillion();
+
+        /** Lambda duration on arm64, per GB-second. */
+        @WithName("lambda-gb-second-arm64")
+        @WithDefault("0.0000133334")
+        double lambdaGbSecondArm64();
+
+        /** Lambda duration on x86_64, per GB-second. */
+        @WithName("lambda-gb-second-x86-64")
+        @WithDefault("0.0000166667")
+        double lambdaGbSecondX86();
+
+        /** DynamoDB on-demand write request units, per million. */
+        @WithName("dynamodb-writes-per-million")
+        @WithDefault("0.625")
+        double dynamoDbWritesPerMillion();
+
+        /** DynamoDB on-demand read request units, per million. */
+        @WithName("dynamodb-reads-per-million")
+        @WithDefault("0.125")
+        double dynamoDbReadsPerMillion();
+    }
 }

@@ -2,6 +2,10 @@ package dev.lifecycle.http.wiring;
 
 import dev.lifecycle.domain.apply.PolicyConfigurationService;
 import dev.lifecycle.domain.archive.ArchiveChangesService;
+import dev.lifecycle.domain.cost.BillingClass;
+import dev.lifecycle.domain.cost.CostEstimateService;
+import dev.lifecycle.domain.cost.PriceTable;
+import dev.lifecycle.domain.cost.PriceTable.ClassPrices;
 import dev.lifecycle.domain.hold.HoldService;
 import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
@@ -21,6 +25,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -169,5 +174,56 @@ public class AdminWiring {
             throw new IllegalArgumentException(TTL_AUDIT_PROPERTIES.getOrDefault(field, "lifecycle.admin.ttl-audit-*") + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Serves EstimateCostUseCase; built at start-up, so that a price that is not a price stops it with the property named. */
+    @Produces
+    @Singleton
+    @Startup
+    CostEstimateService costEstimateService(AdminPorts ports, AdminConfig config) {
+        return new CostEstimateService(ports.loadPolicies(), priceTable(config.prices()));
+    }
+
+    static PriceTable priceTable(AdminConfig.Prices p) {
+        double get = price("s3-get-per-1000", p.s3GetPer1000());
+        Map<BillingClass, ClassPrices> classes = new EnumMap<>(BillingClass.class);
+        classes.put(BillingClass.STANDARD, new ClassPrices(price("storage-standard", p.storageStandard()), 0, get, 0, 0));
+        classes.put(BillingClass.INTELLIGENT_TIERING_FREQUENT, new ClassPrices(
+                price("storage-intelligent-tiering-frequent", p.storageIntelligentTieringFrequent()),
+                price("transition-per-1000-intelligent-tiering", p.transitionPer1000IntelligentTiering()), get, 0, 0));
+        classes.put(BillingClass.INTELLIGENT_TIERING_INFREQUENT, new ClassPrices(
+                price("storage-intelligent-tiering-infrequent", p.storageIntelligentTieringInfrequent()), 0, get, 0, 0));
+        classes.put(BillingClass.INTELLIGENT_TIERING_ARCHIVE_INSTANT, new ClassPrices(
+                price("storage-intelligent-tiering-archive-instant", p.storageIntelligentTieringArchiveInstant()), 0, get, 0, 0));
+        classes.put(BillingClass.STANDARD_IA, new ClassPrices(price("storage-standard-ia", p.storageStandardIa()),
+                price("transition-per-1000-standard-ia", p.transitionPer1000StandardIa()),
+                price("s3-get-per-1000-standard-ia", p.s3GetPer1000StandardIa()),
+                price("retrieval-per-gb-standard-ia", p.retrievalPerGbStandardIa()), 0));
+        classes.put(BillingClass.ONEZONE_IA, new ClassPrices(price("storage-onezone-ia", p.storageOnezoneIa()),
+                price("transition-per-1000-onezone-ia", p.transitionPer1000OnezoneIa()),
+                price("s3-get-per-1000-onezone-ia", p.s3GetPer1000OnezoneIa()),
+                price("retrieval-per-gb-onezone-ia", p.retrievalPerGbOnezoneIa()), 0));
+        classes.put(BillingClass.GLACIER_IR, new ClassPrices(price("storage-glacier-ir", p.storageGlacierIr()),
+                price("transition-per-1000-glacier-ir", p.transitionPer1000GlacierIr()),
+                price("s3-get-per-1000-glacier-ir", p.s3GetPer1000GlacierIr()),
+                price("retrieval-per-gb-glacier-ir", p.retrievalPerGbGlacierIr()), 0));
+        classes.put(BillingClass.GLACIER, new ClassPrices(price("storage-glacier", p.storageGlacier()),
+                price("transition-per-1000-glacier", p.transitionPer1000Glacier()), get,
+                price("retrieval-per-gb-glacier", p.retrievalPerGbGlacier()),
+                price("restore-requests-per-1000-glacier", p.restoreRequestsPer1000Glacier())));
+        classes.put(BillingClass.DEEP_ARCHIVE, new ClassPrices(price("storage-deep-archive", p.storageDeepArchive()),
+                price("transition-per-1000-deep-archive", p.transitionPer1000DeepArchive()), get,
+                price("retrieval-per-gb-deep-archive", p.retrievalPerGbDeepArchive()),
+                price("restore-requests-per-1000-deep-archive", p.restoreRequestsPer1000DeepArchive())));
+        return new PriceTable(price("s3-put-per-1000", p.s3PutPer1000()), classes,
+                price("intelligent-tiering-monitoring-per-1000-objects", p.intelligentTieringMonitoringPer1000Objects()),
+                price("lambda-requests-per-million", p.lambdaRequestsPerMillion()),
+                price("lambda-gb-second-arm64", p.lambdaGbSecondArm64()), price("lambda-gb-second-x86-64", p.lambdaGbSecondX86()),
+                price("dynamodb-writes-per-million", p.dynamoDbWritesPerMillion()),
+                price("dynamodb-reads-per-million", p.dynamoDbReadsPerMillion()));
+    }
+
+    private static double price(String property, double value) {
+        return PriceTable.requirePrice("lifecycle.admin.prices." + property, value);
     }
 }

@@ -20,6 +20,8 @@ class OpenApiDocumentTest {
                 .body("paths", hasKey("/api/v1/policies/{id}"))
                 .body("paths", hasKey("/api/v1/policies/{id}/history"))
                 .body("paths", hasKey("/api/v1/policies/{id}/ttl-audit"))
+                .body("paths", hasKey("/api/v1/policies/{id}/cost-estimate"))
+                .body("paths.'/api/v1/policies/{id}/cost-estimate'.post.requestBody.content.'application/json'.examples", notNullValue())
                 .body("paths.'/api/v1/policies'.post.requestBody.content.'application/json'.examples.orders.value.id",
                         equalTo("orders-retention"))
                 .body("paths.'/api/v1/policies/{id}'.put.requestBody.content.'application/json'.examples", notNullValue())

@@ -55,6 +55,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/plan", null, false),
                 new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/apply", null, true),
                 new Endpoint("GET", "/api/v1/policies/" + EXISTING + "/status", null, false),
+                new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/cost-estimate",
+                        "{\"deletionsPerDay\": 1000000, \"averageItemBytes\": 2048}", false),
                 new Endpoint("POST", "/api/v1/policies/" + EXISTING + "/drift-check", null, true),
                 new Endpoint("GET", "/api/v1/tables/" + EXISTING + "/archives?day=2026-11-22", null, false),
                 new Endpoint("GET", "/api/v1/tables/" + EXISTING + "/archives/object?key=archives/" + EXISTING
