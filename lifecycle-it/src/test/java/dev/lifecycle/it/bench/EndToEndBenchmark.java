@@ -1,0 +1,188 @@
+package dev.lifecycle.it.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
+import dev.lifecycle.domain.testing.TestPolicies;
+import dev.lifecycle.it.aws.LocalAws;
+import dev.lifecycle.it.lambda.DeployedFunction;
+import dev.lifecycle.it.lambda.InvocationResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * End to end on the local emulators (DynamoDB Local, S3Mock), all sharing this machine's cores with the function:
+ * <ul>
+ *   <li>cold start of the packaged JVM function: from the OS starting its process to the first batch answered,
+ *       median of several fresh processes;</li>
+ *   <li>records archived per second by the deployed artifact, batch after batch as one shard's mapping invokes it;</li>
+ *   <li>beside it, the common hand-written Lambda: parse the event into a tree, then one PUT per record, one after
+ *       the other;</li>
+ *   <li>and the ceiling the S3 emulator itself sets: bare PUTs of the same size, sequential and from 32 threads.</li>
+ * </ul>
+ * Run by {@link BenchmarkReport}; prints and returns a Markdown section. It measures, it asserts nothing.
+ */
+final class EndToEndBenchmark {
+
+    private static final String POLICY_TABLE = "bench-policies";
+    private static final int ITEM_BYTES = 1024;
+
+    private EndToEndBenchmark() {
+    }
+
+    static String run(Path out, int coldStarts, int batches, int batchSize, int baselineRecords) throws IOException {
+        try (LocalAws aws = LocalAws.embedded()) {
+            DynamoDbPolicyRepository policies = new DynamoDbPolicyRepository(aws.dynamoDb(), POLICY_TABLE);
+            policies.createTableIfMissing();
+            policies.create(TestPolicies.policy(), TestPolicies.setUpAudit(TestPolicies.policy()));
+            String bucket = TestPolicies.BUCKET;
+            aws.s3().createBucket(b -> b.bucket(bucket));
+            Path logs = out.resolve("function-logs");
+
+            List<Double> colds = new ArrayList<>();
+            List<Double> firstInvocations = new ArrayList<>();
+            for (int run = 0; run < coldStarts; run++) {
+                byte[] event = StreamEvents.ofRecords(1_000_000 + run * 100, 10, ITEM_BYTES, run);
+                try (DeployedFunction function = DeployedFunction.start(DeployedFunction.packagedZip(Path.of("..")),
+                        DeployedFunction.ricJars(), DeployedFunction.environment(aws, aws.s3Endpoint(), POLICY_TABLE), logs,
+                        Duration.ofMinutes(2))) {
+                    Instant processStart = function.process().handle().info().startInstant().orElseThrow();
+                    long before = System.nanoTime();
+                    requireArchivedWhole(function.runtimeApi().invoke(event), 10);
+                    Instant answered = Instant.now();
+                    colds.add(Duration.between(processStart, answered).toNanos() / 1e6);
+                    firstInvocations.add((System.nanoTime() - before) / 1e6);
+                }
+            }
+
+            double oursPerSecond;
+            try (DeployedFunction function = DeployedFunction.start(DeployedFunction.packagedZip(Path.of("..")),
+                    DeployedFunction.ricJars(), DeployedFunction.environment(aws, aws.s3Endpoint(), POLICY_TABLE), logs,
+                    Duration.ofMinutes(5))) {
+                for (int warm = 0; warm < 2; warm++) {
+                    requireArchivedWhole(function.runtimeApi().invoke(StreamEvents.ofRecords(2_000_000 + warm * batchSize,
+                            batchSize, ITEM_BYTES, 99 + warm)), batchSize);
+                }
+                List<byte[]> events = new ArrayList<>();
+                for (int i = 0; i < batches; i++) {
+                    events.add(StreamEvents.ofRecords(3_000_000 + i * batchSize, batchSize, ITEM_BYTES, 7 + i));
+                }
+                long start = System.nanoTime();
+                for (byte[] event : events) {
+                    requireArchivedWhole(function.runtimeApi().invoke(event), batchSize);
+                }
+                oursPerSecond = batches * batchSize / ((System.nanoTime() - start) / 1e9);
+            }
+
+            S3Client s3 = aws.s3();
+            double baselinePerSecond = baseline(s3, bucket, StreamEvents.ofRecords(4_000_000, baselineRecords, ITEM_BYTES, 5));
+            byte[] body = new byte[1_400];
+            java.util.Arrays.fill(body, (byte) 'x');
+            double sequentialPuts = putRate(s3, bucket, "ceiling/sequential/", body, 1, 300);
+            double parallelPuts = putRate(s3, bucket, "ceiling/parallel/", body, 32, 2_000);
+
+            String report = String.format(Locale.ROOT, """
+                    ## End to end on the local emulators
+
+                    Measured %s on %d available processors; DynamoDB Local, S3Mock and the function share them. Items of 1 KB.
+
+                    | measure | value |
+                    |---|---|
+                    | cold start, process start to first batch (10 records) answered, median of %d | %.0f ms (runs: %s) |
+                    | first invocation alone, median | %.0f ms |
+                    | deployed function, %d batches of %d records, one after the other | **%.0f records/s** |
+                    | hand-written baseline: tree parse, one PUT per record, sequential (%d records) | %.0f records/s |
+                    | S3Mock ceiling: bare PUTs of 1.4 KB, sequential | %.0f PUT/s |
+                    | S3Mock ceiling: bare PUTs of 1.4 KB, 32 threads | %.0f PUT/s |
+                    | deployed function ÷ baseline | **%.1f×** |
+                    | deployed function ÷ 32-thread ceiling | %.0f%% |
+
+                    One object per archived item means one PUT per item: on this machine the emulator's PUT rate, not the
+                    function, bounds the per-item layout. The function's JVM runs as the harness starts it
+                    (`-XX:+UseSerialGC -XX:TieredStopAtLevel=1`, see FunctionProcess).
+                    """, Instant.now(), Runtime.getRuntime().availableProcessors(), coldStarts, median(colds), format(colds),
+                    median(firstInvocations), batches, batchSize, oursPerSecond, baselineRecords, baselinePerSecond,
+                    sequentialPuts, parallelPuts, oursPerSecond / baselinePerSecond, 100 * oursPerSecond / parallelPuts);
+            System.out.println(report);
+            return report;
+        }
+    }
+
+    /** The common hand-written stream Lambda: a tree of the whole event, then each REMOVE's old image PUT in turn. */
+    private static double baseline(S3Client s3, String bucket, byte[] event) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        long start = System.nanoTime();
+        JsonNode records = mapper.readTree(event).get("Records");
+        int written = 0;
+        for (JsonNode record : records) {
+            if (!"REMOVE".equals(record.get("eventName").asText())) {
+                continue;
+            }
+            JsonNode stream = record.get("dynamodb");
+            String key = "baseline/" + stream.get("Keys").get("pk").get("S").asText() + "/"
+                    + stream.get("SequenceNumber").asText() + ".json";
+            byte[] body = mapper.writeValueAsBytes(stream.get("OldImage"));
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(body));
+            written++;
+        }
+        return written / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double putRate(S3Client s3, String bucket, String prefix, byte[] body, int threads, int puts) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < puts; i = next.getAndIncrement()) {
+                        String key = prefix + i;
+                        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            return puts / ((System.nanoTime() - start) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException("the ceiling measurement failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void requireArchivedWhole(InvocationResult result, int records) {
+        if (!(result instanceof InvocationResult.Response response)
+                || !new String(response.body(), StandardCharsets.UTF_8).equals("{\"batchItemFailures\":[]}")) {
+            throw new IllegalStateException("a benchmark batch of " + records + " records was not archived whole: " + result);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String format(List<Double> values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(value -> texts.add(String.format(Locale.ROOT, "%.0f", value)));
+        return String.join(", ", texts);
+    }
+}
