@@ -11,21 +11,27 @@ import dev.lifecycle.domain.ledger.RecordInLedgerUseCase;
 import dev.lifecycle.domain.ledger.RecordInLedgerUseCase.LedgerWrite;
 import dev.lifecycle.domain.stream.SequenceNumber;
 import dev.lifecycle.domain.table.TableName;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one decoded batch through the archive use case, table by table, and says which records
- * failed, in batch order. Every record that is not archived or deliberately skipped is a failure,
- * and every failure and skip is logged with its sequence number and reason. After each table's
- * records, the outcomes are counted in the completeness ledger; a ledger that cannot be written
- * never fails or drops a record (they are archived already): it is logged as
+ * failed, in batch order, each sequence number once (a malformed batch may carry one twice: it is
+ * reported if any record under it failed). Every record that is not archived or deliberately
+ * skipped is a failure, and every failure and skip is logged with its sequence number and reason.
+ * After each table's records, the outcomes are counted in the completeness ledger; a ledger that
+ * cannot be written never fails or drops a record (they are archived already): it is logged as
  * {@code ledger-write-failed} with the table and days, and the report then shows the objects as
  * unaccounted.
  */
@@ -59,15 +65,16 @@ public final class StreamBatchProcessor {
      *                   undecodable records are archived (failed) and counted with that table's
      */
     public List<SequenceNumber> process(Optional<TableName> batchTable, List<IncomingRecord> records) {
-        Map<SequenceNumber, RecordOutcome> outcomes = new LinkedHashMap<>();
-        Map<TableName, List<IncomingRecord>> byTable = new LinkedHashMap<>();
-        List<IncomingRecord.Undecodable> undecodable = new ArrayList<>();
-        for (IncomingRecord record : records) {
-            outcomes.put(record.sequenceNumber(), null);
-            if (record instanceof IncomingRecord.Decoded decoded) {
-                byTable.computeIfAbsent(decoded.record().table(), table -> new ArrayList<>()).add(record);
+        // One outcome per record, by position: a malformed batch can carry a sequence number twice,
+        // and each of those records must be answered for, not just the last one seen.
+        List<RecordOutcome> outcomes = new ArrayList<>(Collections.nCopies(records.size(), null));
+        Map<TableName, List<Integer>> byTable = new LinkedHashMap<>();
+        List<Integer> undecodable = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) instanceof IncomingRecord.Decoded decoded) {
+                byTable.computeIfAbsent(decoded.record().table(), table -> new ArrayList<>()).add(i);
             } else {
-                undecodable.add((IncomingRecord.Undecodable) record);
+                undecodable.add(i);
             }
         }
         Optional<TableName> owner = batchTable.or(() -> byTable.size() == 1 ? Optional.of(byTable.keySet().iterator().next())
@@ -75,21 +82,36 @@ public final class StreamBatchProcessor {
         if (owner.isPresent()) {
             byTable.computeIfAbsent(owner.get(), table -> new ArrayList<>()).addAll(undecodable);
         } else {
-            for (IncomingRecord.Undecodable record : undecodable) {
-                outcomes.put(record.sequenceNumber(), new RecordOutcome.Failed(record.sequenceNumber(), false,
-                        "undecodable: " + record.reason()));
+            for (int i : undecodable) {
+                IncomingRecord.Undecodable record = (IncomingRecord.Undecodable) records.get(i);
+                outcomes.set(i, new RecordOutcome.Failed(record.sequenceNumber(), false, "undecodable: " + record.reason()));
             }
             if (!undecodable.isEmpty()) {
                 LOG.warnf("%d undecodable records of no known table: counted in no ledger", undecodable.size());
             }
         }
-        byTable.forEach((table, tableRecords) -> {
-            ArchiveChangesCommand command = new ArchiveChangesCommand(table, tableRecords);
+        byTable.forEach((table, positions) -> {
+            ArchiveChangesCommand command = new ArchiveChangesCommand(table, positions.stream().map(records::get).toList());
             BatchResult result = archive.archive(command);
-            result.outcomes().forEach(outcome -> outcomes.put(outcome.sequenceNumber(), outcome));
+            assign(result, positions, records, outcomes);
             ledger.ifPresent(recorder -> count(recorder, command, result));
         });
-        return report(outcomes);
+        return report(records, outcomes);
+    }
+
+    /** Gives each outcome to the first record of the table's positions with its sequence number that has none yet. */
+    private static void assign(BatchResult result, List<Integer> positions, List<IncomingRecord> records,
+                               List<RecordOutcome> outcomes) {
+        Map<SequenceNumber, ArrayDeque<Integer>> waiting = new HashMap<>();
+        for (int i : positions) {
+            waiting.computeIfAbsent(records.get(i).sequenceNumber(), sequence -> new ArrayDeque<>()).add(i);
+        }
+        for (RecordOutcome outcome : result.outcomes()) {
+            ArrayDeque<Integer> candidates = waiting.get(outcome.sequenceNumber());
+            if (candidates != null && !candidates.isEmpty()) {
+                outcomes.set(candidates.poll(), outcome);
+            }
+        }
     }
 
     private void count(RecordInLedgerUseCase recorder, ArchiveChangesCommand command, BatchResult result) {
@@ -114,32 +136,36 @@ public final class StreamBatchProcessor {
         return ledgerWriteFailures.get();
     }
 
-    private static List<SequenceNumber> report(Map<SequenceNumber, RecordOutcome> outcomes) {
-        List<SequenceNumber> failed = new ArrayList<>();
+    /** Every record neither archived nor skipped, by its sequence number, once, in batch order. */
+    private static List<SequenceNumber> report(List<IncomingRecord> records, List<RecordOutcome> outcomes) {
+        Set<SequenceNumber> failed = new LinkedHashSet<>();
         int archived = 0;
         int alreadyPresent = 0;
         int skipped = 0;
-        for (Map.Entry<SequenceNumber, RecordOutcome> entry : outcomes.entrySet()) {
-            RecordOutcome outcome = entry.getValue();
+        int failures = 0;
+        for (int i = 0; i < records.size(); i++) {
+            SequenceNumber sequence = records.get(i).sequenceNumber();
+            RecordOutcome outcome = outcomes.get(i);
             if (outcome instanceof RecordOutcome.Archived done) {
                 archived++;
                 alreadyPresent += done.alreadyPresent() ? 1 : 0;
-                LOG.debugf("record %s archived at %s%s", entry.getKey(), done.location(), done.alreadyPresent() ? " (already present)" : "");
+                LOG.debugf("record %s archived at %s%s", sequence, done.location(), done.alreadyPresent() ? " (already present)" : "");
             } else if (outcome instanceof RecordOutcome.Skipped skip) {
                 skipped++;
-                LOG.infof("record %s skipped: %s", entry.getKey(), skip.reason().describe());
+                LOG.infof("record %s skipped: %s", sequence, skip.reason().describe());
             } else if (outcome instanceof RecordOutcome.Failed failure) {
-                failed.add(entry.getKey());
-                LOG.warnf("record %s failed (%s): %s", entry.getKey(), failure.retryable() ? "retryable" : "permanent",
-                        failure.reason());
+                failures++;
+                failed.add(sequence);
+                LOG.warnf("record %s failed (%s): %s", sequence, failure.retryable() ? "retryable" : "permanent", failure.reason());
             } else {
                 // The use case must answer for every record; one it forgot is a failure, never a success.
-                failed.add(entry.getKey());
-                LOG.errorf("record %s got no outcome from the archive use case: reported failed", entry.getKey());
+                failures++;
+                failed.add(sequence);
+                LOG.errorf("record %s got no outcome from the archive use case: reported failed", sequence);
             }
         }
         LOG.infof("batch of %d records: %d archived (%d already present), %d skipped, %d failed",
-                outcomes.size(), archived, alreadyPresent, skipped, failed.size());
-        return failed;
+                records.size(), archived, alreadyPresent, skipped, failures);
+        return List.copyOf(failed);
     }
 }

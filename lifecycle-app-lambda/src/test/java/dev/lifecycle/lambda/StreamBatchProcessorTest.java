@@ -8,12 +8,16 @@ import static dev.lifecycle.domain.testing.TestRecords.insert;
 import static dev.lifecycle.domain.testing.TestRecords.order;
 import static dev.lifecycle.domain.testing.TestRecords.ttlRemove;
 import static dev.lifecycle.domain.testing.TestRecords.userRemove;
+import static dev.lifecycle.domain.item.AttributeValue.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.domain.archive.ArchiveChangesService;
 import dev.lifecycle.domain.archive.ArchiveChangesUseCase;
 import dev.lifecycle.domain.archive.ArchiveChangesUseCase.IncomingRecord;
+import dev.lifecycle.domain.stream.ChangeRecord;
+import dev.lifecycle.domain.stream.EventName;
 import dev.lifecycle.domain.stream.SequenceNumber;
+import dev.lifecycle.domain.stream.StreamViewType;
 import dev.lifecycle.domain.ledger.LedgerCause;
 import dev.lifecycle.domain.ledger.LedgerCounts;
 import dev.lifecycle.domain.ledger.LedgerRecorder;
@@ -85,6 +89,24 @@ class StreamBatchProcessorTest {
         assertThat(failed).isEmpty();
         assertThat(store.objects()).hasSize(1);
         assertThat(counting.ledgerWriteFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aSequenceNumberThatComesTwice_isReportedOnce_whenEitherOfItsRecordsFails() {
+        policies.add(policy());
+        ChangeRecord ofAnotherTable = new ChangeRecord("event-8", EventName.REMOVE, TableName.of("customers"),
+                Map.of("pk", s("c-1")), Optional.empty(), Optional.empty(), SequenceNumber.of("8"), EVENT_TIME, Optional.empty(),
+                StreamViewType.KEYS_ONLY);
+
+        // Two tables, so the undecodable record belongs to neither, and the archived one comes after it.
+        List<SequenceNumber> failed = processor.process(Optional.empty(), List.of(
+                new IncomingRecord.Undecodable(SequenceNumber.of("7"), "Records[0].eventName: event name 'DELETE' is not one of"
+                        + " INSERT, MODIFY, REMOVE"),
+                decoded(ttlRemove(order("a", "1", PAST), "7")),
+                decoded(ofAnotherTable),
+                decoded(ttlRemove(order("b", "1", PAST), "0007"))));
+
+        assertThat(failed).extracting(SequenceNumber::value).containsExactly("7", "8");
     }
 
     @Test

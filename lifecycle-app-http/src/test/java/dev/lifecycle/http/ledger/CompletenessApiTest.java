@@ -115,6 +115,15 @@ class CompletenessApiTest {
     }
 
     @Test
+    void aDayBeyondFourDigitYears_isAProblemNamingTheField_notAnInternalError() {
+        String table = governedTable();
+
+        given().auth().oauth2(Tokens.viewer()).queryParam("day", "+999999999-12-31").get("/api/v1/tables/" + table + "/completeness")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("day"))
+                .body("detail", containsString("'+999999999-12-31' is not a day as yyyy-MM-dd"));
+    }
+
+    @Test
     void aMissingDay_isAProblem() {
         String table = governedTable();
 

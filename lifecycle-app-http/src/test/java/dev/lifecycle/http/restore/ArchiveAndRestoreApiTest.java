@@ -169,6 +169,17 @@ class ArchiveAndRestoreApiTest {
     }
 
     @Test
+    void aRangeBeyondFourDigitYears_isRefused_ratherThanStartingAJobThatCannotRun() {
+        String table = governedTable();
+
+        admin().contentType(ContentType.JSON)
+                .body("{\"deletedFrom\": \"+1000000000-12-30T00:00:00Z\", \"deletedTo\": \"+1000000000-12-31T00:00:00Z\"}")
+                .post("/api/v1/tables/" + table + "/restores")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("deletedFrom"))
+                .body("violations[0].reason", containsString("between the years 0000 and 9999"));
+    }
+
+    @Test
     void restoreMistakes_are4xxProblemsNamingTheField() {
         String table = governedTable();
         String restores = "/api/v1/tables/" + table + "/restores";

@@ -73,6 +73,12 @@ public sealed interface AttributeValue
      */
     record N(String value) implements KeyValue {
         public static final int MAX_SIGNIFICANT_DIGITS = 38;
+        /**
+         * The longest number text read. DynamoDB's longest plain spelling has 170 characters (a sign,
+         * 129 zeros, 38 digits); the rest is room for other spellings. A longer text is refused before
+         * it is parsed, since BigDecimal parses in quadratic time (two million digits: minutes).
+         */
+        public static final int MAX_TEXT_LENGTH = 1_000;
         private static final BigDecimal SMALLEST_MAGNITUDE = new BigDecimal("1E-130");
         private static final BigDecimal MAGNITUDE_LIMIT = new BigDecimal("1E+126");
         private static final java.util.regex.Pattern NUMBER_SYNTAX =
@@ -89,6 +95,10 @@ public sealed interface AttributeValue
         }
 
         private static void validate(String value) {
+            if (value.length() > MAX_TEXT_LENGTH) {
+                throw new IllegalArgumentException("N value '" + value.substring(0, 40) + "...' is " + value.length()
+                        + " characters long; no DynamoDB number needs more than " + MAX_TEXT_LENGTH);
+            }
             if (!NUMBER_SYNTAX.matcher(value).matches()) {
                 throw new IllegalArgumentException("N value '" + value + "' is not a decimal number (ASCII digits, sign, point, exponent)");
             }

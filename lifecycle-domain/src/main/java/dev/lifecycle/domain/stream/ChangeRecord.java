@@ -4,7 +4,10 @@ import dev.lifecycle.domain.item.AttributeValue;
 import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.item.KeyValue;
 import dev.lifecycle.domain.table.TableName;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +29,9 @@ public record ChangeRecord(
         Optional<UserIdentity> userIdentity,
         StreamViewType viewType) {
 
+    private static final Instant FIRST_DAY = LocalDate.MIN.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST_DAY = LocalDate.MAX.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofDays(1));
+
     public ChangeRecord {
         require(eventId != null && !eventId.isBlank(), "eventId must not be blank");
         require(eventName != null, "eventName must not be null");
@@ -39,6 +45,9 @@ public record ChangeRecord(
                 "images and user identity must be Optional.empty(), not null");
         require(sequenceNumber != null, "sequenceNumber must not be null");
         require(approximateCreationTime != null, "approximateCreationTime must not be null");
+        // Instant reaches a little further than LocalDate; archive keys and ledger days need the UTC day.
+        require(!approximateCreationTime.isBefore(FIRST_DAY) && approximateCreationTime.isBefore(AFTER_LAST_DAY),
+                "approximateCreationTime " + approximateCreationTime + " falls on no calendar day (years -999999999 to 999999999)");
         require(viewType != null, "viewType must not be null");
         require(viewType.includesOldImage() || oldImage.isEmpty(),
                 "a " + viewType + " stream record cannot carry an old image");

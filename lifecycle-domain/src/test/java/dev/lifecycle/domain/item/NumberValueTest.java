@@ -37,6 +37,25 @@ class NumberValueTest {
     }
 
     @Test
+    void aNumberTextOfAHundredThousandDigits_isRefusedByItsLength_beforeParsing_andNotEchoedWhole() {
+        // BigDecimal parses long texts in quadratic time: 2 million digits take minutes, which one
+        // record of a 6 MB Lambda batch could make the processor spend
+        String digits = "1".repeat(100_000);
+
+        assertThatThrownBy(() -> n(digits))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("N value '" + "1".repeat(40) + "...' is 100000 characters long; no DynamoDB number needs more than "
+                        + AttributeValue.N.MAX_TEXT_LENGTH);
+    }
+
+    @Test
+    void theLongestPlainSpellingOfADynamoDbNumber_isAccepted() {
+        String smallest38Digits = "-0." + "0".repeat(129) + DIGITS_38;
+
+        assertThat(n(smallest38Digits).value()).isEqualTo(smallest38Digits);
+    }
+
+    @Test
     void trailingZerosOfAnInteger_areNotSignificant() {
         String value = "1" + "0".repeat(40);
 

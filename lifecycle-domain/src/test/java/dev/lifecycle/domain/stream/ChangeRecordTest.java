@@ -11,6 +11,9 @@ import dev.lifecycle.domain.item.Item;
 import dev.lifecycle.domain.table.TableName;
 import dev.lifecycle.domain.testing.TestPolicies;
 import dev.lifecycle.domain.testing.TestRecords;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,6 +126,18 @@ class ChangeRecordTest {
                 Optional.empty(), StreamViewType.KEYS_ONLY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("change record: eventId must not be blank");
+    }
+
+    @Test
+    void aTimeWithNoCalendarDay_isRejected_sinceArchivesAndTheLedgerAreLaidOutByUtcDay() {
+        Instant pastTheLastDay = LocalDate.MAX.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(86_400);
+
+        assertThatThrownBy(() -> new ChangeRecord("event-1", EventName.REMOVE, TableName.of(TestPolicies.TABLE),
+                keys("pk", s("a")), Optional.empty(), Optional.empty(), SequenceNumber.of("1"), pastTheLastDay,
+                Optional.empty(), StreamViewType.KEYS_ONLY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("change record: approximateCreationTime " + pastTheLastDay + " falls on no calendar day (years"
+                        + " -999999999 to 999999999)");
     }
 
     @Test

@@ -45,8 +45,12 @@ public final class LambdaStreamEventDecoder {
      * {@code Records[2].dynamodb.OldImage.address.M.zip}; the other records still decode. Unknown
      * fields are ignored.
      *
-     * @throws StreamEventDecodingException for malformed JSON, or a record without a readable
-     *                                      sequence number (it cannot be reported on its own)
+     * @throws StreamEventDecodingException for malformed JSON (including JSON beyond the parser's
+     *                                      limits: nesting deeper than 1,000 levels, a number longer
+     *                                      than 1,000 digits, a name longer than 65,536 characters,
+     *                                      an escaped unpaired surrogate in a name), an event with no
+     *                                      or two {@code Records} arrays, or a record without a
+     *                                      readable sequence number (it cannot be reported on its own)
      */
     public DecodedBatch decode(InputStream event) {
         try (JsonParser parser = JsonFactories.shared().createParser(event)) {
@@ -84,6 +88,10 @@ public final class LambdaStreamEventDecoder {
             boolean isRecords = RECORDS.equals(parser.currentName());
             parser.nextToken();
             if (isRecords) {
+                if (records != null) {
+                    // Jackson keeps reading past a repeated name; taking the last array would drop the first's records unanswered
+                    throw new StreamEventDecodingException("the event has two Records arrays: which records it holds is ambiguous");
+                }
                 if (parser.currentToken() != JsonToken.START_ARRAY) {
                     throw new StreamEventDecodingException("Records must be an array, found " + DynamoDbJson.describe(parser));
                 }

@@ -270,6 +270,15 @@ class LambdaStreamEventDecoderTest {
     }
 
     @Test
+    void eventWithTwoRecordsArrays_failsTheBatch_ratherThanDecodingOneAndDroppingTheOther() {
+        String twice = "{\"Records\":[" + remove(1) + "],\"Records\":[" + remove(2) + "]}";
+
+        assertThatThrownBy(() -> decoder.decode(twice.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(StreamEventDecodingException.class)
+                .hasMessage("the event has two Records arrays: which records it holds is ambiguous");
+    }
+
+    @Test
     void recordThatIsNotAnObject_failsTheBatch() {
         assertThatThrownBy(() -> decoder.decode(event(remove(1), "42")))
                 .isInstanceOf(StreamEventDecodingException.class)
