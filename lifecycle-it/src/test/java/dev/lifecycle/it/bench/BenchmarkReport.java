@@ -44,7 +44,7 @@ public final class BenchmarkReport {
             report.append(cpu).append('\n');
         }
         if (suites.contains("e2e")) {
-            report.append(EndToEndBenchmark.run(out, 5, 4, 500, 300)).append('\n');
+            report.append(EndToEndBenchmark.run(out, 5, 4, 500, 2_000)).append('\n');
         }
         Files.writeString(out.resolve("report.md"), report);
         System.out.println("[bench] report written to " + out.resolve("report.md"));
