@@ -61,7 +61,9 @@ public final class ArchiveJson {
      * as the stream delivered it. The same entry always gives the same bytes.
      */
     public static byte[] write(ArchiveEntry entry) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + entry.oldImage().attributes().size() * 64);
+        // One buffer per thread, reused: writing then costs one copy (toByteArray), not a copy per doubling.
+        ByteArrayOutputStream out = BUFFER.get();
+        out.reset();
         try (JsonGenerator json = JsonFactories.shared().createGenerator(out, JsonEncoding.UTF8)) {
             json.setPrettyPrinter(new ArchivePrettyPrinter());
             json.writeStartObject();
@@ -85,8 +87,15 @@ public final class ArchiveJson {
             throw new UncheckedIOException("writing to memory failed", e);
         }
         out.write('\n');
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (out.size() > KEEP_BUFFER_UP_TO) {
+            BUFFER.remove();
+        }
+        return bytes;
     }
+
+    private static final int KEEP_BUFFER_UP_TO = 1 << 20;
+    private static final ThreadLocal<ByteArrayOutputStream> BUFFER = ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8192));
 
     /** The object's user metadata, so that listings and HEAD requests tell what an object holds without reading it. */
     public static Map<String, String> objectMetadata(ArchiveEntry entry) {
