@@ -134,10 +134,6 @@ public final class KeyToken {
         return out.toByteArray();
     }
 
-    static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
     /** The SHA-256 of the text's UTF-8 bytes (as {@link String#getBytes} encodes them), without a copy of the whole text. */
     static String sha256Hex(CharSequence text) {
         return HexFormat.of().formatHex(Utf8Sha256.PER_THREAD.get().digest(text));

@@ -215,6 +215,11 @@ public final class LocalAws implements AutoCloseable {
         return dynamoDbStreams;
     }
 
+    /** A client of its own (its own connections), which the caller closes; {@link #s3()} is the shared one. */
+    public S3Client newS3Client() {
+        return AwsClients.s3(s3Endpoint, region, credentials);
+    }
+
     /** Path-style addressing: {@code <endpoint>/<bucket>/<key>}. */
     public synchronized S3Client s3() {
         if (s3 == null) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -53,10 +52,9 @@ public final class BenchmarkReport {
     static String cpuReport(Collection<RunResult> results) {
         List<String> rows = new ArrayList<>();
         for (RunResult run : results) {
-            Map<String, String> params = Map.of("itemBytes", run.getParams().getParam("itemBytes"), "batch", run.getParams().getParam("batch"));
-            int itemBytes = Integer.parseInt(params.get("itemBytes"));
-            String batch = params.get("batch");
-            byte[] event = batch.equals("6MB") ? StreamEvents.largestBatch(itemBytes, 42) : StreamEvents.ofRecords(Integer.parseInt(batch), itemBytes, 42);
+            int itemBytes = Integer.parseInt(run.getParams().getParam("itemBytes"));
+            String batch = run.getParams().getParam("batch");
+            byte[] event = StreamEvents.forBenchmark(batch, itemBytes);
             int records = StreamEvents.recordCount(event);
             Result<?> primary = run.getPrimaryResult();
             double millis = primary.getScore();

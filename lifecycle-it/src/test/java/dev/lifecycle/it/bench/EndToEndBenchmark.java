@@ -56,9 +56,7 @@ final class EndToEndBenchmark {
             List<Double> firstInvocations = new ArrayList<>();
             for (int run = 0; run < coldStarts; run++) {
                 byte[] event = StreamEvents.ofRecords(1_000_000 + run * 100, 10, ITEM_BYTES, run);
-                try (DeployedFunction function = DeployedFunction.start(DeployedFunction.packagedZip(Path.of("..")),
-                        DeployedFunction.ricJars(), DeployedFunction.environment(aws, aws.s3Endpoint(), POLICY_TABLE), logs,
-                        Duration.ofMinutes(2))) {
+                try (DeployedFunction function = startFunction(aws, logs, Duration.ofMinutes(2))) {
                     Instant processStart = function.process().handle().info().startInstant().orElseThrow();
                     long before = System.nanoTime();
                     requireArchivedWhole(function.runtimeApi().invoke(event), 10);
@@ -69,9 +67,7 @@ final class EndToEndBenchmark {
             }
 
             double oursPerSecond;
-            try (DeployedFunction function = DeployedFunction.start(DeployedFunction.packagedZip(Path.of("..")),
-                    DeployedFunction.ricJars(), DeployedFunction.environment(aws, aws.s3Endpoint(), POLICY_TABLE), logs,
-                    Duration.ofMinutes(5))) {
+            try (DeployedFunction function = startFunction(aws, logs, Duration.ofMinutes(5))) {
                 for (int warm = 0; warm < 2; warm++) {
                     requireArchivedWhole(function.runtimeApi().invoke(StreamEvents.ofRecords(2_000_000 + warm * batchSize,
                             batchSize, ITEM_BYTES, 99 + warm)), batchSize);
@@ -130,6 +126,11 @@ final class EndToEndBenchmark {
         }
     }
 
+    private static DeployedFunction startFunction(LocalAws aws, Path logs, Duration invocationTimeout) {
+        return DeployedFunction.start(DeployedFunction.packagedZip(Path.of("..")), DeployedFunction.ricJars(),
+                DeployedFunction.environment(aws, aws.s3Endpoint(), POLICY_TABLE), logs, invocationTimeout);
+    }
+
     /** The common hand-written stream Lambda: a tree of the whole event, then each REMOVE's old image PUT in turn. */
     private static double baseline(S3Client s3, String bucket, byte[] event) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
@@ -172,10 +173,7 @@ final class EndToEndBenchmark {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    try (S3Client s3 = S3Client.builder()
-                            .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                            .endpointOverride(aws.s3Endpoint()).forcePathStyle(true).region(aws.region())
-                            .credentialsProvider(aws.credentials()).build()) {
+                    try (S3Client s3 = aws.newS3Client()) {
                         for (int i = next.getAndIncrement(); i < puts; i = next.getAndIncrement()) {
                             String key = prefix + i;
                             s3.putObject(b -> b.bucket(bucket).key(key).checksumSHA256(checksum), RequestBody.fromBytes(body));

@@ -73,7 +73,7 @@ public class ProcessorCpuBenchmark {
 
     @Setup
     public void setUp() {
-        event = batch.equals("6MB") ? StreamEvents.largestBatch(itemBytes, 42) : StreamEvents.ofRecords(Integer.parseInt(batch), itemBytes, 42);
+        event = StreamEvents.forBenchmark(batch, itemBytes);
         records = StreamEvents.recordCount(event);
         RetentionPolicy policy = TestPolicies.policy();
         InMemoryPolicyRepository repository = new InMemoryPolicyRepository();

@@ -41,6 +41,11 @@ final class StreamEvents {
         return build(0, 10_000, MAX_EVENT_BYTES, itemBytes, seed);
     }
 
+    /** The event of one {@link ProcessorCpuBenchmark} configuration: {@code batch} is "6MB" or a number of records. */
+    static byte[] forBenchmark(String batch, int itemBytes) {
+        return batch.equals("6MB") ? largestBatch(itemBytes, 42) : ofRecords(Integer.parseInt(batch), itemBytes, 42);
+    }
+
     static int recordCount(byte[] event) {
         String text = new String(event, StandardCharsets.UTF_8);
         int count = 0;
@@ -52,7 +57,6 @@ final class StreamEvents {
 
     private static byte[] build(int firstIndex, int maxRecords, int maxBytes, int itemBytes, long seed) {
         Random random = new Random(seed);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, maxRecords * (itemBytes + 1024)));
         StringBuilder records = new StringBuilder();
         for (int i = 0; i < maxRecords; i++) {
             String record = record(firstIndex + i, itemBytes, random);
@@ -66,11 +70,10 @@ final class StreamEvents {
             records.append(record);
         }
         byte[] body = ("{\"Records\":[" + records + "]}").getBytes(StandardCharsets.UTF_8);
-        if (body.length > maxBytes && maxBytes != Integer.MAX_VALUE) {
+        if (body.length > maxBytes) {
             throw new IllegalStateException("event of " + body.length + " bytes is over " + maxBytes);
         }
-        out.writeBytes(body);
-        return out.toByteArray();
+        return body;
     }
 
     private static String record(int index, int itemBytes, Random random) {

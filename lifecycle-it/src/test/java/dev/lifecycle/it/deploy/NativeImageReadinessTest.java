@@ -14,7 +14,6 @@ import dev.lifecycle.lambda.ProcessorWiring;
 import dev.lifecycle.lambda.StreamBatchHandler;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -131,7 +130,8 @@ class NativeImageReadinessTest {
         assertThat(profile).contains("<quarkus.native.enabled>true</quarkus.native.enabled>",
                 "<quarkus.package.jar.enabled>false</quarkus.package.jar.enabled>",
                 "<quarkus.native.march>compatibility</quarkus.native.march>");
-        String properties = Files.readString(Path.of("../lifecycle-app-lambda/src/main/resources/application.properties"));
+        String properties = Files.readString(DeploymentTemplateTest.REPOSITORY.resolve(
+                "lifecycle-app-lambda/src/main/resources/application.properties"));
         assertThat(properties).as("the URL-connection client: no Netty or Apache client to configure for native")
                 .contains("quarkus.dynamodb.sync-client.type=url", "quarkus.s3.sync-client.type=url");
     }
