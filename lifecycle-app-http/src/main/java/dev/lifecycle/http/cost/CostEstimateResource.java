@@ -43,7 +43,7 @@ public class CostEstimateResource {
             + " stream processor's Lambda requests and duration, the ledger's DynamoDB writes, and for each archive layout S3 PUTs,"
             + " lifecycle transitions, storage per class month by month (the policy's tiers, the 128 KiB transition minimum,"
             + " archiveExpiryDays and, in a versioned bucket, 30 more days for the noncurrent version), early-deletion charges and"
-            + " restores. The per-item layout is today's; the batched layout is not available yet and is estimated for comparison."
+            + " restores. Both layouts are estimated side by side; `current` marks the one the policy uses (archiveLayout)."
             + " Prices come from lifecycle.admin.prices.*. Reads nothing but the policy. Roles lifecycle-viewer or lifecycle-admin.")
     @APIResponse(responseCode = "200", description = "The estimate",
             content = @Content(schema = @Schema(implementation = CostEstimateViews.Estimate.class)))

@@ -9,6 +9,7 @@ import dev.lifecycle.domain.cost.CostRules;
 import dev.lifecycle.domain.cost.LayoutEstimate;
 import dev.lifecycle.domain.cost.StorageCharge;
 import dev.lifecycle.domain.cost.Throughput;
+import dev.lifecycle.domain.policy.ArchiveLayout;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ public final class CostEstimateViews {
 
     /**
      * An estimate: what it assumed, how the stream processor sees the workload, how long each
-     * archive object is billed ({@code null}: for ever), the per-item layout (today's) and the
-     * batched one (not available yet) side by side, what batching would save, and notes.
+     * archive object is billed ({@code null}: for ever), the per-item and batched layouts side by
+     * side ({@code current} marks the one the policy uses), what batching would save, and notes.
      */
     public record Estimate(String policyId, long policyVersion, String currency, Assumptions assumptions, Workload workload,
                            Integer archiveLifetimeDays, Layout perItem, Layout batched, Saving batchingSaves, List<String> notes) {
@@ -34,7 +35,7 @@ public final class CostEstimateViews {
             return new Estimate(estimate.policyId().value(), estimate.policyVersion().value(), "USD", Assumptions.of(estimate.assumptions()),
                     Workload.of(estimate.throughput()),
                     estimate.archiveLifetimeDays().isPresent() ? estimate.archiveLifetimeDays().getAsInt() : null,
-                    Layout.of(estimate.perItem()), Layout.of(estimate.batched()), Saving.of(estimate), estimate.notes());
+                    Layout.of(estimate.perItem(), estimate.policyLayout()), Layout.of(estimate.batched(), estimate.policyLayout()), Saving.of(estimate), estimate.notes());
         }
     }
 
@@ -74,16 +75,16 @@ public final class CostEstimateViews {
      * over the horizon, and, when archives expire, the month from which every month costs the same
      * and that month's costs.
      */
-    public record Layout(String layout, boolean available, String description, long objectBytes, long objectsPerMonth,
+    public record Layout(String layout, boolean current, String description, long objectBytes, long objectsPerMonth,
                          BigDecimal entriesPerObject, boolean transitioned, List<Costs> months, Costs total, Integer steadyFromMonth,
                          Costs steadyMonth) {
 
-        static Layout of(LayoutEstimate layout) {
+        static Layout of(LayoutEstimate layout, ArchiveLayout policyLayout) {
             List<Costs> months = new ArrayList<>();
             for (int month = 1; month <= layout.months().size(); month++) {
                 months.add(Costs.of(month, layout.month(month)));
             }
-            return new Layout(layout.layout().name(), layout.layout().available(), layout.layout().description(),
+            return new Layout(layout.layout().name(), layout.layout() == policyLayout, layout.layout().description(),
                     Math.round(layout.objectBytes()), Math.round(layout.objectsPerMonth()), round(layout.entriesPerObject(), 2),
                     layout.transitioned(), months, Costs.of(null, layout.total()),
                     layout.steadyFromMonth().isPresent() ? layout.steadyFromMonth().getAsInt() : null,

@@ -22,7 +22,8 @@ public record PolicyBody(
         Integer archiveExpiryDays,
         LockBody objectLock,
         String keyFilterPrefix,
-        Boolean locked) {
+        Boolean locked,
+        String archiveLayout) {
 
     /** A storage tier: objects move to {@code storageClass} {@code afterDays} days after they are written. */
     public record TierBody(String storageClass, Integer afterDays) {
@@ -37,6 +38,6 @@ public record PolicyBody(
                 tiers == null ? null : tiers.stream().map(t -> t == null ? null : new PolicyDraft.TierDraft(t.storageClass(), t.afterDays())).toList(),
                 archiveExpiryDays,
                 objectLock == null ? null : new PolicyDraft.LockDraft(objectLock.mode(), objectLock.days()),
-                keyFilterPrefix, locked);
+                keyFilterPrefix, locked, archiveLayout);
     }
 }

@@ -23,7 +23,8 @@ public record PolicyView(
         Integer archiveExpiryDays,
         PolicyBody.LockBody objectLock,
         String keyFilterPrefix,
-        boolean locked) {
+        boolean locked,
+        String archiveLayout) {
 
     static PolicyView of(RetentionPolicy policy) {
         PolicyDraft d = PolicyDraft.of(policy);
@@ -31,6 +32,6 @@ public record PolicyView(
                 d.ttlAttribute(), d.retention(), d.clockStart(), d.archivedCauses(), d.bucket(), d.prefix(),
                 d.tiers().stream().map(t -> new PolicyBody.TierBody(t.storageClass(), t.afterDays())).toList(),
                 d.archiveExpiryDays(), d.objectLock() == null ? null : new PolicyBody.LockBody(d.objectLock().mode(), d.objectLock().days()),
-                d.keyFilterPrefix(), d.locked());
+                d.keyFilterPrefix(), d.locked(), d.archiveLayout());
     }
 }

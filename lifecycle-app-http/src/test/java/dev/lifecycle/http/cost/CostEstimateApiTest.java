@@ -37,7 +37,7 @@ class CostEstimateApiTest {
     }
 
     @Test
-    void aViewerGetsBothLayoutsSideBySide_perItemAvailable_batchedNotYet() {
+    void aViewerGetsBothLayoutsSideBySide_thePolicysOwnMarkedCurrent() {
         String id = declared();
 
         estimate(id, "{\"deletionsPerDay\": 1000000, \"averageItemBytes\": 2048}")
@@ -48,7 +48,7 @@ class CostEstimateApiTest {
                 .body("assumptions.versionedBucket", equalTo(true)).body("assumptions.daysPerMonth", equalTo(30))
                 .body("workload.invocationsPerMonth", equalTo(518400)).body("workload.partitionsPerBatch", equalTo(2.0f))
                 .body("archiveLifetimeDays", equalTo(430))
-                .body("perItem.layout", equalTo("PER_ITEM")).body("perItem.available", equalTo(true))
+                .body("perItem.layout", equalTo("PER_ITEM")).body("perItem.current", equalTo(true))
                 .body("perItem.objectBytes", equalTo(3072)).body("perItem.objectsPerMonth", equalTo(30000000))
                 .body("perItem.transitioned", equalTo(false))
                 .body("perItem.months", hasSize(12)).body("perItem.months[0].month", equalTo(1))
@@ -57,11 +57,11 @@ class CostEstimateApiTest {
                 .body("perItem.months[0].storageByClass", not(hasKey("STANDARD_IA")))
                 .body("perItem.total", not(hasKey("month")))
                 .body("perItem.steadyFromMonth", equalTo(16)).body("perItem.steadyMonth.month", equalTo(16))
-                .body("batched.layout", equalTo("BATCHED")).body("batched.available", equalTo(false))
-                .body("batched.description", containsString("not available yet"))
+                .body("batched.layout", equalTo("BATCHED")).body("batched.current", equalTo(false))
+                .body("batched.description", containsString("compressed NDJSON"))
                 .body("batched.objectsPerMonth", equalTo(1036800))
                 .body("batchingSaves.months", hasSize(12)).body("batchingSaves.months[0].perItem", equalTo(152.86f))
-                .body("notes[0]", startsWith("Batched archives are not available yet"))
+                .body("notes[0]", startsWith("The policy archives PER_ITEM"))
                 .body("notes", hasItem(startsWith("Per-item objects (about 3,072 bytes) are under 128 KiB")));
     }
 

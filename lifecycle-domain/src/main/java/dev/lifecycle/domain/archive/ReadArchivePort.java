@@ -11,6 +11,19 @@ public interface ReadArchivePort {
     Optional<ArchiveEntry> read(ArchiveLocation location);
 
     /**
+     * A batch's index, read back and checked; empty when there is no index there.
+     *
+     * @throws RuntimeException (an unreadable-object exception of the adapter) when it is not a valid index
+     */
+    Optional<BatchIndex> readBatchIndex(ArchiveLocation index);
+
+    /**
+     * The entry in one slot of a batch object, checksum verified, read without reading the rest of
+     * the object; empty when there is no object there.
+     */
+    Optional<ArchiveEntry> readBatchEntry(ArchiveLocation batch, BatchIndex.Slot slot);
+
+    /**
      * Object keys under a key prefix, in key order, one page at a time: a page starts after the key
      * {@code continuationToken} names (the last key of the page before).
      */

@@ -7,4 +7,12 @@ package dev.lifecycle.domain.archive;
 public interface StoreArchivePort {
 
     StoreOutcome store(ArchivalDecision.Archive archive);
+
+    /**
+     * Writes a batch object, then its index. The index is written only once the batch object is
+     * stored, so an index always describes an object that exists; any failure fails the whole batch
+     * (every one of its records is then retried), and a retry that finds both already there with the
+     * same content is {@code AlreadyStored}.
+     */
+    StoreOutcome storeBatch(ArchiveBatch batch);
 }

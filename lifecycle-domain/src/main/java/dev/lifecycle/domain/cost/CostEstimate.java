@@ -1,5 +1,6 @@
 package dev.lifecycle.domain.cost;
 
+import dev.lifecycle.domain.policy.ArchiveLayout;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyVersion;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.OptionalInt;
  * days each archive object is billed (empty: for ever), and notes that say what the figures leave
  * out or what the policy's tiers do not achieve.
  */
-public record CostEstimate(PolicyId policyId, PolicyVersion policyVersion, CostAssumptions assumptions, Throughput throughput,
-                           OptionalInt archiveLifetimeDays, LayoutEstimate perItem, LayoutEstimate batched, List<String> notes) {
+public record CostEstimate(PolicyId policyId, PolicyVersion policyVersion, ArchiveLayout policyLayout, CostAssumptions assumptions,
+                           Throughput throughput, OptionalInt archiveLifetimeDays, LayoutEstimate perItem, LayoutEstimate batched,
+                           List<String> notes) {
 
     public CostEstimate {
         notes = List.copyOf(notes);

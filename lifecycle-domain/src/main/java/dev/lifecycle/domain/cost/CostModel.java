@@ -3,6 +3,7 @@ package dev.lifecycle.domain.cost;
 import dev.lifecycle.domain.apply.ConfigurationRules;
 import dev.lifecycle.domain.cost.CostRules.Residence;
 import dev.lifecycle.domain.cost.CostRules.Stay;
+import dev.lifecycle.domain.policy.ArchiveLayout;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.policy.Violation;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class CostModel {
         LayoutEstimate batched = layout(ArchiveLayout.BATCHED, policy, assumptions, lifetime, shared,
                 throughput.invocationsPerDay() * throughput.partitionsPerBatch(), entriesPerObject * compressedEntry, entriesPerObject,
                 compressedEntry, 2);
-        return new CostEstimate(policy.id(), policy.version(), assumptions, throughput, lifetime, perItem, batched,
+        return new CostEstimate(policy.id(), policy.version(), policy.destination().layout(), assumptions, throughput, lifetime, perItem, batched,
                 notes(policy, assumptions, lifetime, perItem, batched));
     }
 
@@ -72,8 +73,10 @@ public final class CostModel {
     private LayoutEstimate layout(ArchiveLayout layout, RetentionPolicy policy, CostAssumptions assumptions, OptionalInt lifetime,
                                   Shared shared, double objectsPerDay, double objectBytes, double entriesPerObject, double rangeBytes,
                                   int getsPerRestore) {
+        // A batch object is written with its index beside it: two PUTs.
+        int putsPerObject = layout == ArchiveLayout.BATCHED ? 2 : 1;
         LayoutCosts calculation = new LayoutCosts(CostRules.stays(policy, objectBytes, lifetime), assumptions, shared, objectsPerDay,
-                objectBytes, rangeBytes, getsPerRestore);
+                objectBytes, rangeBytes, getsPerRestore, putsPerObject);
         List<CostLines> months = new ArrayList<>();
         CostLines total = CostLines.NONE;
         for (int month = 1; month <= assumptions.months(); month++) {
@@ -96,9 +99,10 @@ public final class CostModel {
         private final double objectBytes;
         private final double rangeBytes;
         private final int getsPerRestore;
+        private final int putsPerObject;
 
         LayoutCosts(List<Stay> stays, CostAssumptions assumptions, Shared shared, double objectsPerDay, double objectBytes,
-                    double rangeBytes, int getsPerRestore) {
+                    double rangeBytes, int getsPerRestore, int putsPerObject) {
             this.stays = stays;
             this.assumptions = assumptions;
             this.shared = shared;
@@ -106,6 +110,7 @@ public final class CostModel {
             this.objectBytes = objectBytes;
             this.rangeBytes = rangeBytes;
             this.getsPerRestore = getsPerRestore;
+            this.putsPerObject = putsPerObject;
         }
 
         CostLines month(int month) {
@@ -148,7 +153,7 @@ public final class CostModel {
                 }
             }
             return new CostLines(shared.lambdaRequests(), shared.lambdaDuration(),
-                    objectsPerDay * CostRules.DAYS_PER_MONTH / 1000 * prices.putPer1000(), transitions, storage, earlyDeletion, monitoring,
+                    objectsPerDay * putsPerObject * CostRules.DAYS_PER_MONTH / 1000 * prices.putPer1000(), transitions, storage, earlyDeletion, monitoring,
                     shared.ledgerWrites(), restores(objectDaysByClass));
         }
 
@@ -184,8 +189,11 @@ public final class CostModel {
     private static List<String> notes(RetentionPolicy policy, CostAssumptions assumptions, OptionalInt lifetime, LayoutEstimate perItem,
                                       LayoutEstimate batched) {
         List<String> notes = new ArrayList<>();
-        notes.add("Batched archives are not available yet (issue 6): the batched figures estimate what that layout would cost;"
-                + " today every removal is archived as its own object.");
+        notes.add(policy.destination().layout() == ArchiveLayout.BATCHED
+                ? "The policy archives BATCHED (archiveLayout): the per-item figures say what one object per removal would cost instead."
+                : "The policy archives PER_ITEM (archiveLayout): the batched figures say what \"archiveLayout\": \"BATCHED\" would cost instead.");
+        notes.add("Each batch object has an index beside it: its PUT is counted; its storage (about 60 bytes per entry, compressed,"
+                + " in STANDARD) is not.");
         for (LayoutEstimate layout : List.of(perItem, batched)) {
             if (!layout.transitioned() && !policy.tiers().isEmpty()) {
                 notes.add(String.format(Locale.ROOT, "%s objects (about %,.0f bytes) are under 128 KiB: S3 does not transition them by"

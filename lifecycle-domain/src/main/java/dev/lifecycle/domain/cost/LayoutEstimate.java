@@ -1,5 +1,6 @@
 package dev.lifecycle.domain.cost;
 
+import dev.lifecycle.domain.policy.ArchiveLayout;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

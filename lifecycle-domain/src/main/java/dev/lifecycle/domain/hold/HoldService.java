@@ -2,6 +2,7 @@ package dev.lifecycle.domain.hold;
 
 import dev.lifecycle.domain.archive.ArchiveEntry;
 import dev.lifecycle.domain.archive.ArchiveKeys;
+import dev.lifecycle.domain.archive.ArchiveLocation;
 import dev.lifecycle.domain.archive.ArchivedObject;
 import dev.lifecycle.domain.archive.KeyToken;
 import dev.lifecycle.domain.archive.ReadArchivePort;
@@ -165,6 +166,13 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
                     legalHolds.setLegalHold(ArchiveIndex.locate(policy, object.objectKey()), true);
                     counts.held++;
                 });
+                eachCoveredBatch(record.hold(), policy, day, (batch, entries) -> {
+                    for (ArchiveLocation location : ArchiveIndex.objectsOf(policy, entries.get(0))) {
+                        pace();
+                        legalHolds.setLegalHold(location, true);
+                        counts.held++;
+                    }
+                });
             }
             // Today is swept again next time: objects are still being archived today.
             updated = updated.sweptThrough(today.minusDays(1).isBefore(from) ? from.minusDays(1) : today.minusDays(1));
@@ -256,13 +264,17 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
                 eachCovered(hold, policy, day, object -> {
                     ItemKey key = keyOf(object, policy);
                     if (active.stream().noneMatch(other -> other.covers(table, key))) {
-                        pace();
-                        try {
-                            legalHolds.setLegalHold(ArchiveIndex.locate(policy, object.objectKey()), false);
-                            counts.released++;
-                        } catch (LegalHoldUnsupportedException nothingWasHeld) {
-                            // A bucket without object lock holds nothing: there is nothing to lift.
-                        }
+                        release(List.of(ArchiveIndex.locate(policy, object.objectKey())), counts);
+                    }
+                });
+                // A batch object holds other items too: it stays held while another hold covers any of them.
+                eachCoveredBatch(hold, policy, day, (batch, entries) -> {
+                    boolean stillHeld = entries.stream().anyMatch(entry -> {
+                        ItemKey key = keyOf(entry, policy);
+                        return active.stream().anyMatch(other -> other.covers(table, key));
+                    });
+                    if (!stillHeld) {
+                        release(ArchiveIndex.objectsOf(policy, entries.get(0)), counts);
                     }
                 });
             }
@@ -273,6 +285,41 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
             counts.problems.add(hold.id() + ": " + problem);
             holds.recordProgress(record.withProblem(Optional.of(problem)));
         }
+    }
+
+    private void release(List<ArchiveLocation> locations, Counts counts) {
+        for (ArchiveLocation location : locations) {
+            pace();
+            try {
+                legalHolds.setLegalHold(location, false);
+                counts.released++;
+            } catch (LegalHoldUnsupportedException nothingWasHeld) {
+                // A bucket without object lock holds nothing: there is nothing to lift.
+            }
+        }
+    }
+
+    /**
+     * The batch objects of one day that hold an entry the hold covers, each with all of its entries
+     * (never empty).
+     */
+    private void eachCoveredBatch(LegalHold hold, RetentionPolicy policy, LocalDate day,
+                                  java.util.function.BiConsumer<ArchiveKeys.BatchObject, List<ArchivedObject>> action) {
+        List<String> starts = hold.scope() instanceof HoldScope.SingleItem single ? List.of(KeyToken.encode(single.key()))
+                : KeyToken.partitionPrefixStarts(((HoldScope.PartitionKeyPrefix) hold.scope()).prefix());
+        boolean exact = hold.scope() instanceof HoldScope.SingleItem;
+        pace();
+        List<java.util.Map.Entry<ArchiveKeys.BatchObject, List<ArchivedObject>>> covered = new ArrayList<>();
+        index.eachBatchOfDay(policy, day, (batch, batchIndex) -> {
+            List<ArchivedObject> entries = ArchiveIndex.entriesOf(policy, batch, batchIndex);
+            boolean covers = entries.stream()
+                    .filter(entry -> starts.stream().anyMatch(start -> exact ? entry.keyToken().equals(start) : entry.keyToken().startsWith(start)))
+                    .anyMatch(entry -> hold.covers(hold.table(), keyOf(entry, policy)));
+            if (covers) {
+                covered.add(java.util.Map.entry(batch, entries));
+            }
+        });
+        covered.forEach(entry -> action.accept(entry.getKey(), entry.getValue()));
     }
 
     /** The archive objects of one day that the hold covers, in key order. */
@@ -302,7 +349,7 @@ public final class HoldService implements ManageHoldsUseCase, EnforceHoldsUseCas
             return object.itemKey().get();
         }
         pace();
-        return archive.read(ArchiveIndex.locate(policy, object.objectKey())).map(ArchiveEntry::key)
+        return index.read(policy, object).map(ArchiveEntry::key)
                 .orElseThrow(() -> new IllegalStateException("archive object " + object.objectKey() + " vanished while it was read"));
     }
 

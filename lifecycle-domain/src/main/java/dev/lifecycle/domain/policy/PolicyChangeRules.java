@@ -72,7 +72,7 @@ public final class PolicyChangeRules {
         if (!proposed.keySchema().equals(current.keySchema())) {
             violations.add(new Violation("partitionKey", locked + "the key schema cannot change"));
         }
-        if (!proposed.destination().equals(current.destination())) {
+        if (!proposed.destination().samePlaceAs(current.destination())) {
             violations.add(new Violation("bucket", locked + "the archive destination cannot move"));
         }
         if (!covers(proposed.keyFilter(), current.keyFilter())) {

@@ -25,6 +25,7 @@ public final class PolicyDescription {
         fields.put("archivedCauses", policy.archivedCauses().stream().map(Enum::name).collect(Collectors.joining(",")));
         fields.put("bucket", policy.destination().bucket().value());
         fields.put("prefix", policy.destination().prefix().value());
+        fields.put("archiveLayout", policy.destination().layout().name());
         fields.put("tiers", policy.tiers().stream().map(t -> t.storageClass() + "@" + t.afterDays())
                 .collect(Collectors.joining(",")));
         fields.put("archiveExpiryDays", policy.archiveExpiryDays().map(String::valueOf).orElse(null));

@@ -35,9 +35,19 @@ public record PolicyDraft(
         Integer archiveExpiryDays,
         LockDraft objectLock,
         String keyFilterPrefix,
-        Boolean locked) {
+        Boolean locked,
+        String archiveLayout) {
 
     public static final ClockStart DEFAULT_CLOCK_START = ClockStart.CREATION;
+    public static final ArchiveLayout DEFAULT_ARCHIVE_LAYOUT = ArchiveLayout.PER_ITEM;
+
+    /** A draft that leaves the archive layout to its default. */
+    public PolicyDraft(String table, String partitionKey, String sortKey, String ttlAttribute, String retention,
+                       String clockStart, List<String> archivedCauses, String bucket, String prefix, List<TierDraft> tiers,
+                       Integer archiveExpiryDays, LockDraft objectLock, String keyFilterPrefix, Boolean locked) {
+        this(table, partitionKey, sortKey, ttlAttribute, retention, clockStart, archivedCauses, bucket, prefix, tiers,
+                archiveExpiryDays, objectLock, keyFilterPrefix, locked, null);
+    }
 
     /** A storage tier as stated. */
     public record TierDraft(String storageClass, Integer afterDays) {
@@ -63,7 +73,8 @@ public record PolicyDraft(
                 policy.archiveExpiryDays().orElse(null),
                 policy.objectLock().map(l -> new LockDraft(l.mode().name(), l.days())).orElse(null),
                 policy.keyFilter().map(KeyFilter::partitionKeyPrefix).orElse(null),
-                policy.locked());
+                policy.locked(),
+                policy.destination().layout().name());
     }
 
     /** The outcome of validating a draft. */
@@ -91,6 +102,8 @@ public record PolicyDraft(
         Set<DeletionCause> causes = parse(violations, "archivedCauses", this::causes);
         BucketName bucketName = parse(violations, "bucket", () -> new BucketName(required(bucket)));
         KeyPrefix keyPrefix = parse(violations, "prefix", () -> new KeyPrefix(prefix == null ? "" : prefix));
+        ArchiveLayout layout = parse(violations, "archiveLayout",
+                () -> archiveLayout == null ? DEFAULT_ARCHIVE_LAYOUT : enumValue(ArchiveLayout.class, archiveLayout));
         List<StorageTier> storageTiers = tiers(violations);
         ObjectLock lock = objectLock == null ? null : parse(violations, "objectLock", () -> new ObjectLock(
                 enumValue(ObjectLockMode.class, required(objectLock.mode(), "objectLock.mode")),
@@ -107,7 +120,7 @@ public record PolicyDraft(
         }
         try {
             return new Validation.Valid(new RetentionPolicy(id, version, tableName, keySchema, ttl, retentionPeriod, start,
-                    causes, new ArchiveDestination(bucketName, keyPrefix), storageTiers,
+                    causes, new ArchiveDestination(bucketName, keyPrefix, layout), storageTiers,
                     Optional.ofNullable(archiveExpiryDays), Optional.ofNullable(lock), Optional.ofNullable(filter),
                     Boolean.TRUE.equals(locked)));
         } catch (InvalidPolicyException e) {

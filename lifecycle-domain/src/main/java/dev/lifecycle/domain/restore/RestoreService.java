@@ -243,7 +243,7 @@ public final class RestoreService implements RestoreArchivedItemsUseCase {
         private Optional<ArchiveEntry> read(ArchivedObject object, String whenMissing) {
             Optional<ArchiveEntry> entry;
             try {
-                entry = archive.read(ArchiveIndex.locate(policy, object.objectKey()));
+                entry = index.read(policy, object);
             } catch (RuntimeException e) {
                 record(new ItemOutcome.Failed(object.itemKey(), Optional.of(object.objectKey()), "reading the archive failed: " + reason(e)));
                 return Optional.empty();

@@ -47,8 +47,9 @@ public final class ArchiveBrowser implements BrowseArchivesUseCase {
             throw new NotAnArchiveObjectException(query.table(), query.objectKey(),
                     ArchiveKeys.tablePrefix(policy.destination().prefix(), policy.table()));
         }
-        ArchiveLocation location = ArchiveIndex.locate(policy, query.objectKey());
-        return archive.read(location).orElseThrow(() -> new ArchiveEntryNotFoundException(location));
+        ArchivedObject object = ArchiveIndex.parse(policy, query.objectKey()).get();
+        return index.read(policy, object).orElseThrow(() -> new ArchiveEntryNotFoundException(
+                ArchiveIndex.locate(policy, query.objectKey())));
     }
 
     @Override

@@ -145,11 +145,19 @@ class ArchiveChangesServiceTest {
     @Test
     void storeThatThrows_failsThatRecordOnly() {
         policies.add(policy());
-        StoreArchivePort throwing = archive -> {
-            if (archive.entry().sequenceNumber().value().equals("702")) {
+        StoreArchivePort throwing = new StoreArchivePort() {
+            @Override
+            public StoreOutcome store(ArchivalDecision.Archive archive) {
+                if (archive.entry().sequenceNumber().value().equals("702")) {
+                    throw new IllegalStateException("connection reset");
+                }
+                return new StoreOutcome.Stored();
+            }
+
+            @Override
+            public StoreOutcome storeBatch(ArchiveBatch batch) {
                 throw new IllegalStateException("connection reset");
             }
-            return new StoreOutcome.Stored();
         };
 
         BatchResult result = new ArchiveChangesService(policies, throwing, pool).archive(command(

@@ -152,13 +152,13 @@ class CostModelTest {
 
         double records = 1_000_000 / 86_400.0 * 5;
         assertThat(estimate.batched().objectsPerMonth()).isCloseTo(2 * 518_400, within(1e-6));
-        assertThat(estimate.batched().month(1).s3Puts()).isCloseTo(2 * 518_400 / 1000.0 * 0.005, CENT_FRACTION);
+        // each batch object and its index: two PUTs
+        assertThat(estimate.batched().month(1).s3Puts()).isCloseTo(2 * 2 * 518_400 / 1000.0 * 0.005, CENT_FRACTION);
         assertThat(estimate.batched().entriesPerObject()).isCloseTo(records / 2, CENT_FRACTION);
         assertThat(estimate.batched().objectBytes()).isCloseTo(records / 2 * 3072 * 0.25, within(1e-6));
         assertThat(estimate.perItem().month(1).s3Puts()).isCloseTo(30_000_000 / 1000.0 * 0.005, CENT_FRACTION);
         assertThat(estimate.savingIn(1)).isCloseTo(estimate.perItem().month(1).total() - estimate.batched().month(1).total(), CENT_FRACTION);
-        assertThat(estimate.batched().layout().available()).isFalse();
-        assertThat(estimate.notes()).first().asString().startsWith("Batched archives are not available yet");
+        assertThat(estimate.notes()).first().asString().startsWith("The policy archives PER_ITEM (archiveLayout)");
     }
 
     @Test

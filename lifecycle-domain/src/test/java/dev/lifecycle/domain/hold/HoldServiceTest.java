@@ -107,8 +107,8 @@ class HoldServiceTest {
 
         service.enforce();
 
-        // The table folder, its one year (2026), its one month, then the one day with an archive.
-        assertThat(store.listings()).isEqualTo(4);
+        // The table folder, its one year (2026), its one month, then the one day with an archive and its batch folder.
+        assertThat(store.listings()).isEqualTo(5);
     }
 
     @Test
@@ -122,8 +122,8 @@ class HoldServiceTest {
 
         service.enforce();
 
-        // Year, month and day folders, then the one day that holds the item's new archive.
-        assertThat(store.listings() - listingsOfFirstRun).isEqualTo(4);
+        // Year, month and day folders, then the one day that holds the item's new archive, and its batch folder.
+        assertThat(store.listings() - listingsOfFirstRun).isEqualTo(5);
         assertThat(legalHolds.held()).contains(at(meanwhile));
     }
 

@@ -123,7 +123,8 @@ class CompletenessServiceTest {
 
         assertThat(report.objectsPresent()).isEqualTo(2_345);
         assertThat(report.verdict()).isEqualTo(CompletenessVerdict.COMPLETE);
-        assertThat(store.listings()).isEqualTo(3);
+        // one look for batch objects, then three pages of 1,000
+        assertThat(store.listings()).isEqualTo(4);
     }
 
     @Test

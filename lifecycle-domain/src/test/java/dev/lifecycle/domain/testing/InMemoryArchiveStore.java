@@ -1,8 +1,11 @@
 package dev.lifecycle.domain.testing;
 
 import dev.lifecycle.domain.archive.ArchivalDecision;
+import dev.lifecycle.domain.archive.ArchiveBatch;
 import dev.lifecycle.domain.archive.ArchiveEntry;
 import dev.lifecycle.domain.archive.ArchiveLocation;
+import dev.lifecycle.domain.archive.BatchIndex;
+import dev.lifecycle.domain.archive.KeyToken;
 import dev.lifecycle.domain.archive.ObjectKey;
 import dev.lifecycle.domain.archive.ReadArchivePort;
 import dev.lifecycle.domain.archive.StoreArchivePort;
@@ -26,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryArchiveStore implements StoreArchivePort, ReadArchivePort {
 
     private final Map<ArchiveLocation, ArchiveEntry> objects = new ConcurrentHashMap<>();
+    private final Map<ArchiveLocation, ArchiveBatch> batches = new ConcurrentHashMap<>();
+    private final Map<ArchiveLocation, BatchIndex> indexes = new ConcurrentHashMap<>();
+    private final AtomicBoolean failingIndexWrites = new AtomicBoolean();
     private final Set<String> failingSequenceNumbers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger listings = new AtomicInteger();
@@ -46,6 +52,47 @@ public final class InMemoryArchiveStore implements StoreArchivePort, ReadArchive
                 : new StoreOutcome.Failed(false, "different content exists at " + archive.location());
     }
 
+    /** Keeps the batch and an index whose slot offsets are entry positions; fails like S3 would, index after data. */
+    @Override
+    public StoreOutcome storeBatch(ArchiveBatch batch) {
+        writes.incrementAndGet();
+        if (batch.entries().stream().anyMatch(entry -> failingSequenceNumbers.contains(entry.sequenceNumber().value()))) {
+            return new StoreOutcome.Failed(true, "injected failure (503 Slow Down)");
+        }
+        ArchiveBatch existing = batches.putIfAbsent(batch.data(), batch);
+        if (existing != null && !existing.contentSha256().equals(batch.contentSha256())) {
+            return new StoreOutcome.Failed(false, "different content exists at " + batch.data());
+        }
+        if (failingIndexWrites.get()) {
+            return new StoreOutcome.Failed(true, "injected index write failure (503 Slow Down)");
+        }
+        java.util.List<BatchIndex.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.entries().size(); i++) {
+            ArchiveEntry entry = batch.entries().get(i);
+            entries.add(new BatchIndex.Entry(KeyToken.encode(entry.key()), entry.sequenceNumber(), entry.contentSha256(),
+                    new BatchIndex.Slot(i, 1, 0)));
+        }
+        BatchIndex previous = indexes.putIfAbsent(batch.index(), new BatchIndex(batch.data().key(), batch.table(), batch.day(),
+                batch.cause(), batch.contentSha256(), entries));
+        return existing == null || previous == null ? new StoreOutcome.Stored() : new StoreOutcome.AlreadyStored();
+    }
+
+    @Override
+    public Optional<BatchIndex> readBatchIndex(ArchiveLocation index) {
+        if (failingReads.get()) {
+            throw new DependencyFailureException("s3", true, "injected read failure (503 Slow Down)", null);
+        }
+        return Optional.ofNullable(indexes.get(index));
+    }
+
+    @Override
+    public Optional<ArchiveEntry> readBatchEntry(ArchiveLocation batch, BatchIndex.Slot slot) {
+        if (failingReads.get()) {
+            throw new DependencyFailureException("s3", true, "injected read failure (503 Slow Down)", null);
+        }
+        return Optional.ofNullable(batches.get(batch)).map(found -> found.entries().get((int) slot.offset()));
+    }
+
     @Override
     public Optional<ArchiveEntry> read(ArchiveLocation location) {
         if (failingReads.get()) {
@@ -61,7 +108,7 @@ public final class InMemoryArchiveStore implements StoreArchivePort, ReadArchive
             throw new DependencyFailureException("s3", true, "injected list failure (503 Slow Down)", null);
         }
         listings.incrementAndGet();
-        List<ObjectKey> keys = objects.keySet().stream()
+        List<ObjectKey> keys = allLocations().stream()
                 .filter(location -> location.bucket().equals(bucket) && location.key().value().startsWith(keyPrefix))
                 .map(ArchiveLocation::key)
                 .filter(key -> continuationToken.isEmpty() || key.value().compareTo(continuationToken.get()) > 0)
@@ -79,12 +126,34 @@ public final class InMemoryArchiveStore implements StoreArchivePort, ReadArchive
             throw new DependencyFailureException("s3", true, "injected list failure (503 Slow Down)", null);
         }
         listings.incrementAndGet();
-        return objects.keySet().stream()
+        return allLocations().stream()
                 .filter(location -> location.bucket().equals(bucket) && location.key().value().startsWith(keyPrefix))
                 .map(location -> location.key().value().substring(keyPrefix.length()))
                 .filter(rest -> rest.indexOf('/') > 0)
                 .map(rest -> keyPrefix + rest.substring(0, rest.indexOf('/') + 1))
                 .distinct().sorted().toList();
+    }
+
+    private java.util.Set<ArchiveLocation> allLocations() {
+        java.util.Set<ArchiveLocation> all = new java.util.HashSet<>(objects.keySet());
+        all.addAll(batches.keySet());
+        all.addAll(indexes.keySet());
+        return all;
+    }
+
+    /** The batch objects written, by location. */
+    public Map<ArchiveLocation, ArchiveBatch> batches() {
+        return Map.copyOf(batches);
+    }
+
+    /** Removes a batch's index, as if its write had failed after the batch object's. */
+    public void removeIndex(ArchiveLocation index) {
+        indexes.remove(index);
+    }
+
+    /** Makes index writes fail (after their batch object is stored), or succeed again. */
+    public void failIndexWrites(boolean fail) {
+        failingIndexWrites.set(fail);
     }
 
     /** Puts an object as it is, for tests of content the processor would never write. */

@@ -87,6 +87,13 @@ public final class TestPolicies {
                 d.keyFilterPrefix(), d.locked());
     }
 
+    /** The draft with batched archives. */
+    public static PolicyDraft batched(PolicyDraft d) {
+        return new PolicyDraft(d.table(), d.partitionKey(), d.sortKey(), d.ttlAttribute(), d.retention(), d.clockStart(),
+                d.archivedCauses(), d.bucket(), d.prefix(), d.tiers(), d.archiveExpiryDays(), d.objectLock(),
+                d.keyFilterPrefix(), d.locked(), "BATCHED");
+    }
+
     public static PolicyDraft withTable(PolicyDraft d, String table) {
         return new PolicyDraft(table, d.partitionKey(), d.sortKey(), d.ttlAttribute(), d.retention(), d.clockStart(),
                 d.archivedCauses(), d.bucket(), d.prefix(), d.tiers(), d.archiveExpiryDays(), d.objectLock(),

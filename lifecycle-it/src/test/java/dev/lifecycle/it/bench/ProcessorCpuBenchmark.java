@@ -3,13 +3,17 @@ package dev.lifecycle.it.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifecycle.adapters.aws.archive.ArchiveJson;
+import dev.lifecycle.adapters.aws.archive.BatchArchiveFormat;
 import dev.lifecycle.domain.archive.ArchivalDecision;
+import dev.lifecycle.domain.archive.ArchiveBatch;
 import dev.lifecycle.domain.archive.ArchiveChangesService;
 import dev.lifecycle.domain.archive.StoreArchivePort;
 import dev.lifecycle.domain.archive.StoreOutcome;
 import dev.lifecycle.domain.ledger.LedgerRecorder;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.CachingPolicyLoader;
+import dev.lifecycle.domain.policy.ArchiveDestination;
+import dev.lifecycle.domain.policy.ArchiveLayout;
 import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.testing.InMemoryLedger;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
@@ -65,6 +69,10 @@ public class ProcessorCpuBenchmark {
     @Param({"100", "6MB"})
     public String batch;
 
+    /** How the archive is laid out: one object per record, or one compressed batch object and its index per (day, cause). */
+    @Param({"PER_ITEM", "BATCHED"})
+    public String layout;
+
     byte[] event;
     int records;
     StreamBatchHandler handler;
@@ -75,7 +83,7 @@ public class ProcessorCpuBenchmark {
     public void setUp() {
         event = StreamEvents.forBenchmark(batch, itemBytes);
         records = StreamEvents.recordCount(event);
-        RetentionPolicy policy = TestPolicies.policy();
+        RetentionPolicy policy = withLayout(TestPolicies.policy(), ArchiveLayout.valueOf(layout));
         InMemoryPolicyRepository repository = new InMemoryPolicyRepository();
         repository.add(policy);
         // As ProcessorWiring does: one cached policy lookup per batch.
@@ -104,6 +112,13 @@ public class ProcessorCpuBenchmark {
         hole.consume(sha256().digest(out));
     }
 
+    static RetentionPolicy withLayout(RetentionPolicy policy, ArchiveLayout layout) {
+        return new RetentionPolicy(policy.id(), policy.version(), policy.table(), policy.keySchema(), policy.ttlAttribute(),
+                policy.retention(), policy.clockStart(), policy.archivedCauses(),
+                new ArchiveDestination(policy.destination().bucket(), policy.destination().prefix(), layout), policy.tiers(),
+                policy.archiveExpiryDays(), policy.objectLock(), policy.keyFilter(), policy.locked());
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -115,6 +130,7 @@ public class ProcessorCpuBenchmark {
     /** What S3ArchiveStore computes before its PUT (body, metadata, SHA-256 checksum), then dropped. */
     static final class SerializingStore implements StoreArchivePort {
         long objects;
+        long entries;
         long bytes;
 
         @Override
@@ -123,7 +139,20 @@ public class ProcessorCpuBenchmark {
             Map<String, String> metadata = ArchiveJson.objectMetadata(archive.entry());
             String checksum = Base64.getEncoder().encodeToString(sha256().digest(body));
             objects++;
+            entries++;
             bytes += body.length + metadata.size() + checksum.length() + archive.location().key().value().length();
+            return new StoreOutcome.Stored();
+        }
+
+        @Override
+        public StoreOutcome storeBatch(ArchiveBatch batch) {
+            BatchArchiveFormat.Encoded encoded = BatchArchiveFormat.encode(batch);
+            Map<String, String> metadata = BatchArchiveFormat.objectMetadata(batch);
+            String checksum = Base64.getEncoder().encodeToString(sha256().digest(encoded.data()));
+            String indexChecksum = Base64.getEncoder().encodeToString(sha256().digest(encoded.index()));
+            objects += 2;
+            entries += batch.entries().size();
+            bytes += encoded.data().length + encoded.index().length + metadata.size() + checksum.length() + indexChecksum.length();
             return new StoreOutcome.Stored();
         }
     }
@@ -135,9 +164,9 @@ public class ProcessorCpuBenchmark {
 
         static void requireEveryRecordArchived(ProcessorCpuBenchmark state) {
             try {
-                long before = state.store.objects;
+                long before = state.store.entries;
                 String answer = new String(state.processor(), StandardCharsets.UTF_8);
-                long archived = state.store.objects - before;
+                long archived = state.store.entries - before;
                 if (!answer.equals("{\"batchItemFailures\":[]}") || archived != state.records) {
                     throw new IllegalStateException("the benchmark batch is not archived whole: " + archived + " of "
                             + state.records + " records archived, answer " + answer);

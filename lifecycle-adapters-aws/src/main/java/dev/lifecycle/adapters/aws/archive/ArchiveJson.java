@@ -64,8 +64,28 @@ public final class ArchiveJson {
         // One buffer per thread, reused: writing then costs one copy (toByteArray), not a copy per doubling.
         ByteArrayOutputStream out = BUFFER.get();
         out.reset();
+        write(entry, out, true);
+        byte[] bytes = out.toByteArray();
+        if (out.size() > KEEP_BUFFER_UP_TO) {
+            BUFFER.remove();
+        }
+        return bytes;
+    }
+
+    /**
+     * The entry as one line of NDJSON, for batch objects: the same document as {@link #write}
+     * without the white space, ending with a newline (JSON strings escape every newline they hold).
+     */
+    public static void writeLine(ArchiveEntry entry, java.io.OutputStream out) {
+        write(entry, out, false);
+    }
+
+    private static void write(ArchiveEntry entry, java.io.OutputStream out, boolean pretty) {
         try (JsonGenerator json = JsonFactories.shared().createGenerator(out, JsonEncoding.UTF8)) {
-            json.setPrettyPrinter(new ArchivePrettyPrinter());
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            if (pretty) {
+                json.setPrettyPrinter(new ArchivePrettyPrinter());
+            }
             json.writeStartObject();
             json.writeStringField(FORMAT_FIELD, FORMAT);
             json.writeStringField("table", entry.table().value());
@@ -83,15 +103,11 @@ public final class ArchiveJson {
             json.writeFieldName("oldImage");
             DynamoDbJson.writeItem(json, entry.oldImage());
             json.writeEndObject();
+            json.flush();
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
-        out.write('\n');
-        byte[] bytes = out.toByteArray();
-        if (out.size() > KEEP_BUFFER_UP_TO) {
-            BUFFER.remove();
-        }
-        return bytes;
     }
 
     private static final int KEEP_BUFFER_UP_TO = 1 << 20;

@@ -254,6 +254,7 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
             }
             putIfPresent(item, "keyFilterPrefix", draft.keyFilterPrefix());
             item.put("locked", AttributeValue.builder().bool(draft.locked()).build());
+            item.put("archiveLayout", s(draft.archiveLayout()));
             return item;
         }
 
@@ -269,7 +270,8 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
                     item.containsKey("archivedCauses") ? new ArrayList<>(new LinkedHashSet<>(item.get("archivedCauses").ss())) : null,
                     str(item, "bucket"), str(item, "prefix"), tiers,
                     item.containsKey("archiveExpiryDays") ? Integer.valueOf(item.get("archiveExpiryDays").n()) : null,
-                    lock, str(item, "keyFilterPrefix"), item.containsKey("locked") && item.get("locked").bool());
+                    lock, str(item, "keyFilterPrefix"), item.containsKey("locked") && item.get("locked").bool(),
+                    str(item, "archiveLayout"));
             return draft.toPolicy(PolicyId.of(item.get(ID).s()), PolicyVersion.of(Long.parseLong(item.get(VERSION).n())));
         }
 
