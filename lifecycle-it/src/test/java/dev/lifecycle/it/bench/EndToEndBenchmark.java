@@ -3,6 +3,9 @@ package dev.lifecycle.it.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyRepository;
+import dev.lifecycle.domain.archive.ArchiveKeys;
+import dev.lifecycle.domain.policy.ArchiveLayout;
+import dev.lifecycle.domain.policy.RetentionPolicy;
 import dev.lifecycle.domain.testing.TestPolicies;
 import dev.lifecycle.it.aws.LocalAws;
 import dev.lifecycle.it.lambda.DeployedFunction;
@@ -38,6 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class EndToEndBenchmark {
 
     private static final String POLICY_TABLE = "bench-policies";
+    private static final String BATCHED_POLICY_TABLE = "bench-policies-batched";
     private static final int ITEM_BYTES = 1024;
 
     private EndToEndBenchmark() {
@@ -66,23 +70,15 @@ final class EndToEndBenchmark {
                 }
             }
 
-            double oursPerSecond;
-            try (DeployedFunction function = startFunction(aws, logs, Duration.ofMinutes(5))) {
-                for (int warm = 0; warm < 2; warm++) {
-                    requireArchivedWhole(function.runtimeApi().invoke(StreamEvents.ofRecords(2_000_000 + warm * batchSize,
-                            batchSize, ITEM_BYTES, 99 + warm)), batchSize);
-                }
-                emptyBucket(aws.s3(), bucket); // every rate below is measured from an empty bucket (see ceilings)
-                List<byte[]> events = new ArrayList<>();
-                for (int i = 0; i < batches; i++) {
-                    events.add(StreamEvents.ofRecords(3_000_000 + i * batchSize, batchSize, ITEM_BYTES, 7 + i));
-                }
-                long start = System.nanoTime();
-                for (byte[] event : events) {
-                    requireArchivedWhole(function.runtimeApi().invoke(event), batchSize);
-                }
-                oursPerSecond = batches * batchSize / ((System.nanoTime() - start) / 1e9);
-            }
+            Layout perItem = archiveRate(aws, logs, POLICY_TABLE, bucket, batches, batchSize);
+            double oursPerSecond = perItem.recordsPerSecond();
+            DynamoDbPolicyRepository batchedPolicies = new DynamoDbPolicyRepository(aws.dynamoDb(), BATCHED_POLICY_TABLE);
+            batchedPolicies.createTableIfMissing();
+            RetentionPolicy batchedPolicy = ProcessorCpuBenchmark.withLayout(TestPolicies.policy(), ArchiveLayout.BATCHED);
+            batchedPolicies.create(batchedPolicy, TestPolicies.setUpAudit(batchedPolicy));
+            // Batches are cheap to write: ten times as many records, for a rate measured over more than a blink.
+            Layout batched = archiveRate(aws, logs, BATCHED_POLICY_TABLE, bucket, batches * 10, batchSize);
+            emptyBucket(aws.s3(), bucket);
 
             // Each measurement in a bucket of its own: S3Mock's PUTs slow down as a bucket fills.
             S3Client s3 = aws.s3();
@@ -112,6 +108,15 @@ final class EndToEndBenchmark {
                     | S3Mock ceiling: %d bare PUTs of 1.4 KB, 32 threads | %.0f PUT/s |
                     | deployed function ÷ baseline | **%.1f×** |
                     | deployed function ÷ 32-thread ceiling | %.0f%% |
+                    | deployed function, batched archives, %d batches of %d records | **%.0f records/s** |
+                    | batched ÷ baseline | **%.1f×** |
+
+                    What 1,000 removals leave in S3 (the same events, %d records of 1 KB items, TTL and user deletes):
+
+                    | layout | PUTs per 1,000 removals | objects per 1,000 removals | bytes stored per 1,000 removals | of which indexes |
+                    |---|---|---|---|---|
+                    | per item | %.0f | %.0f | %,.0f | - |
+                    | batched | %.1f | %.1f | %,.0f | %,.0f |
 
                     Every rate is measured writing the same number of objects into an empty bucket: S3Mock's PUTs slow
                     down as a bucket fills (to about 50 PUT/s here once it holds a few thousand objects).
@@ -120,15 +125,80 @@ final class EndToEndBenchmark {
                     (`-XX:+UseSerialGC -XX:TieredStopAtLevel=1`, see FunctionProcess).
                     """, Instant.now(), Runtime.getRuntime().availableProcessors(), coldStarts, median(colds), format(colds),
                     median(firstInvocations), batches, batchSize, oursPerSecond, baselineRecords, baselinePerSecond,
-                    puts, sequentialPuts, puts, parallelPuts, oursPerSecond / baselinePerSecond, 100 * oursPerSecond / parallelPuts);
+                    puts, sequentialPuts, puts, parallelPuts, oursPerSecond / baselinePerSecond, 100 * oursPerSecond / parallelPuts,
+                    batches * 10, batchSize, batched.recordsPerSecond(), batched.recordsPerSecond() / baselinePerSecond,
+                    batches * batchSize, perItem.per1000(perItem.objects()), perItem.per1000(perItem.objects()),
+                    perItem.per1000(perItem.bytes()), batched.per1000(batched.objects()), batched.per1000(batched.objects()),
+                    batched.per1000(batched.bytes()), batched.per1000(batched.indexBytes()));
             System.out.println(report);
             return report;
         }
     }
 
     private static DeployedFunction startFunction(LocalAws aws, Path logs, Duration invocationTimeout) {
+        return startFunction(aws, logs, invocationTimeout, POLICY_TABLE);
+    }
+
+    private static DeployedFunction startFunction(LocalAws aws, Path logs, Duration invocationTimeout, String policyTable) {
         return DeployedFunction.start(DeployedFunction.packagedZip(Path.of("..")), DeployedFunction.ricJars(),
-                DeployedFunction.environment(aws, aws.s3Endpoint(), POLICY_TABLE), logs, invocationTimeout);
+                DeployedFunction.environment(aws, aws.s3Endpoint(), policyTable), logs, invocationTimeout);
+    }
+
+    /** A layout's rate, and what the first {@code batchSize × 4} records' worth of its objects take in S3 (every PUT is one object). */
+    record Layout(double recordsPerSecond, long records, long objects, long bytes, long indexBytes) {
+        double per1000(long count) {
+            return count * 1000.0 / records;
+        }
+    }
+
+    /**
+     * The deployed function with the policies of {@code policyTable}: warmed up, then timed over
+     * {@code batches} batches into an empty bucket; what is stored is counted after the first
+     * four batches, so that both layouts are compared over the same records.
+     */
+    private static Layout archiveRate(LocalAws aws, Path logs, String policyTable, String bucket, int batches, int batchSize) {
+        try (DeployedFunction function = startFunction(aws, logs, Duration.ofMinutes(5), policyTable)) {
+            for (int warm = 0; warm < 2; warm++) {
+                requireArchivedWhole(function.runtimeApi().invoke(StreamEvents.ofRecords(2_000_000 + warm * batchSize,
+                        batchSize, ITEM_BYTES, 99 + warm)), batchSize);
+            }
+            emptyBucket(aws.s3(), bucket); // every rate below is measured from an empty bucket (see ceilings)
+            List<byte[]> events = new ArrayList<>();
+            for (int i = 0; i < batches; i++) {
+                events.add(StreamEvents.ofRecords(3_000_000 + i * batchSize, batchSize, ITEM_BYTES, 7 + i));
+            }
+            long[] stored = null;
+            long start = System.nanoTime();
+            long paused = 0;
+            for (int i = 0; i < events.size(); i++) {
+                requireArchivedWhole(function.runtimeApi().invoke(events.get(i)), batchSize);
+                if (i == 3) {
+                    long countFrom = System.nanoTime();
+                    stored = stored(aws.s3(), bucket);
+                    paused = System.nanoTime() - countFrom;
+                }
+            }
+            double perSecond = batches * (double) batchSize / ((System.nanoTime() - start - paused) / 1e9);
+            if (stored == null) {
+                stored = stored(aws.s3(), bucket);
+            }
+            return new Layout(perSecond, Math.min(4, batches) * (long) batchSize, stored[0], stored[1], stored[2]);
+        }
+    }
+
+    /** Objects in the bucket, their bytes, and the bytes of batch indexes among them. */
+    private static long[] stored(S3Client s3, String bucket) {
+        long[] totals = new long[3];
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {
+            for (var object : page.contents()) {
+                totals[0]++;
+                totals[1] += object.size();
+                if (object.key().endsWith(ArchiveKeys.BATCH_INDEX_EXTENSION)) {
+                    totals[2] += object.size();
+                }
+            }
+        }
+        return totals;
     }
 
     /** The common hand-written stream Lambda: a tree of the whole event, then each REMOVE's old image PUT in turn. */

@@ -43,6 +43,11 @@ class RestoreEndToEndTest {
     private AdminApiClient api;
     private final String table = "restore-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** The policy's archive layout; {@link BatchedRestoreEndToEndTest} runs every test again with batched archives. */
+    String archiveLayout() {
+        return "PER_ITEM";
+    }
+
     @BeforeAll
     void start() throws Exception {
         Path output = Path.of("target", "restore-e2e-" + UUID.randomUUID().toString().substring(0, 8));
@@ -53,7 +58,8 @@ class RestoreEndToEndTest {
         createTable(table + "-copy");
         String policy = "{\"id\": \"" + table + "\", \"table\": \"" + table + "\", \"partitionKey\": \"orderId\", "
                 + "\"ttlAttribute\": \"expiresAt\", \"retention\": \"P30D\", \"archivedCauses\": [\"TTL\", \"USER\"], "
-                + "\"bucket\": \"lifecycle-archives\", \"prefix\": \"restore-e2e\", \"archiveExpiryDays\": 365}";
+                + "\"bucket\": \"lifecycle-archives\", \"prefix\": \"restore-e2e\", \"archiveExpiryDays\": 365, "
+                + "\"archiveLayout\": \"" + archiveLayout() + "\"}";
         assertThat(call("POST", "/api/v1/policies", policy).status()).isEqualTo(201);
         assertThat(call("POST", "/api/v1/policies/" + table + "/apply", null).status()).isEqualTo(200);
         await("the stream processor is attached to " + table, () -> platform.watcher().attachments().containsKey(table));
@@ -79,6 +85,8 @@ class RestoreEndToEndTest {
         dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of("orderId", AttributeValue.fromS("o-1"))));
         JsonNode archives = awaitArchives("o-1", 1);
         String objectKey = archives.get("objects").get(0).get("objectKey").asText();
+        assertThat(objectKey).as("the entry's name in the " + archiveLayout() + " layout")
+                .matches(archiveLayout().equals("BATCHED") ? ".*/_batches/USER/[0-9a-f-]+\\.ndjson\\.gz#S-o-1/[0-9]+" : ".*/S-o-1/[0-9]+\\.json");
 
         Answer entry = call("GET", "/api/v1/tables/" + table + "/archives/object?key=" + encode(objectKey), null);
         assertThat(entry.status()).isEqualTo(200);
