@@ -67,6 +67,15 @@ public final class ArchiveIndex {
     }
 
     /**
+     * Visits every entry stored on a day as stored, in listing order: an entry that a partly
+     * retried batch stored in two batch objects is visited twice, as it was written twice. What a
+     * ledger of writes is checked against.
+     */
+    public void eachStoredOfDay(RetentionPolicy policy, LocalDate day, Predicate<ArchivedObject> visitor) {
+        eachOfDayInOrder(policy, day, Optional.empty(), visitor);
+    }
+
+    /**
      * Visits a day's entries in listing order (see {@link #day}), starting after the entry named
      * {@code after}; stops when the visitor answers false.
      */

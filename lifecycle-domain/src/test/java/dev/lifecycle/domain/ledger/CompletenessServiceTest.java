@@ -128,6 +128,24 @@ class CompletenessServiceTest {
     }
 
     @Test
+    void batchedArchives_retriedInPart_areComplete_andAMissingBatchObjectIsMissingAllItsEntries() {
+        policies.add(policy(TestPolicies.batched(TestPolicies.draft())));
+        process(ttl("a", "101"), ttl("b", "102"), user("c", "103"));
+        // A retry from 102 with a new record: 102 is written again, in another batch object.
+        process(ttl("b", "102"), ttl("d", "104"));
+
+        CompletenessReport report = service.report(new CompletenessQuery(ORDERS, DAY));
+        assertThat(report.verdict()).as(report.findings().toString()).isEqualTo(CompletenessVerdict.COMPLETE);
+        assertThat(report.objectsPresent()).isEqualTo(5);
+
+        store.removeIndex(store.batches().values().stream().filter(b -> b.entries().size() == 2 && b.cause()
+                == dev.lifecycle.domain.stream.DeletionCause.TTL).findFirst().orElseThrow().index());
+        CompletenessReport missing = service.report(new CompletenessQuery(ORDERS, DAY));
+        assertThat(missing.verdict()).isEqualTo(CompletenessVerdict.MISSING_OBJECTS);
+        assertThat(missing.objectsPresent()).isEqualTo(3);
+    }
+
+    @Test
     void anUngovernedTable_isTableNotGoverned() {
         assertThatThrownBy(() -> service.report(new CompletenessQuery(ORDERS, DAY))).isInstanceOf(TableNotGovernedException.class);
     }
