@@ -208,10 +208,12 @@ class FaultCampaignTest {
             s3Faults.put(fault, s3Proxy.injectedCount(fault));
         }
         System.out.printf("[campaign] faults (seed %d): %,d removals (%,d TTL, %,d user) on %d tables, %,d archived objects,"
-                        +  %,d archived exactly once, %,d recovered by replay (%,d more found archived already), %,d still in the failure queue, %,d lost,"
+                        + " %,d archived exactly once, %,d recovered by replay (%,d more found archived already),"
+                        + " %,d still in the failure queue, %,d lost,"
                         + " %,d keys with differing content, %,d duplicates; %,d S3 faults, %d kills mid-batch, %,d policy-read faults;"
                         + " %,d ms%n",
-                SEED, verdict.removals, verdict.ttl, verdict.user, TABLES, verdict.objects, verdict.exactlyOnce, recovered, foundArchived, onQueue,
+                SEED, verdict.removals, verdict.ttl, verdict.user, TABLES, verdict.objects, verdict.exactlyOnce, recovered,
+                foundArchived, onQueue,
                 verdict.lost, verdict.differing, verdict.duplicates, s3Proxy.injectedCount(), kills,
                 dynamoDbProxy.injectedCount(), (verified - begin) / 1_000_000);
         System.out.printf("[campaign]   S3 faults by kind: %s; policy reads failed %s%n", s3Faults, window);
