@@ -1,5 +1,6 @@
 package dev.lifecycle.it.faults;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,18 +25,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * An HTTP proxy on a loopback port that forwards to an emulator and, for the requests a rule
- * selects, answers with a fault instead: an S3-style 503 SlowDown, a 500 InternalError, or a
- * connection that stalls and is then dropped (a timeout as the client sees it). Faults are drawn
- * from a seeded random source, so a run can be repeated.
+ * selects, answers with a fault instead: an S3-style 503 SlowDown, a 500 InternalError, a
+ * connection that stalls and is then dropped (a timeout as the client sees it), or a request that
+ * is forwarded and done but whose answer is lost (the client sees a dropped connection and cannot
+ * tell that its write landed). Faults are drawn from a seeded random source, so a run can be repeated.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
     /** A kind of fault. */
     public enum Fault {
-        SLOW_DOWN_503, INTERNAL_ERROR_500, STALL_AND_DROP
+        SLOW_DOWN_503, INTERNAL_ERROR_500, STALL_AND_DROP, RESPONSE_LOST
+    }
+
+    /** What a rule sees of a request: method, raw path and headers (DynamoDB names its operation in {@code X-Amz-Target}). */
+    public record Request(String method, String rawPath, Headers headers) {
+        public String methodAndPath() {
+            return method + " " + rawPath;
+        }
     }
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "expect", "upgrade",
@@ -51,15 +63,17 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final Random random;
     private volatile double faultRate;
     private volatile List<Fault> faults = List.of(Fault.SLOW_DOWN_503);
-    private volatile Predicate<String> selects = methodAndPath -> false;
+    private volatile Predicate<Request> selects = request -> false;
     private volatile Duration stall = Duration.ofSeconds(3);
     private final AtomicLong forwarded = new AtomicLong();
-    private final Map<Fault, AtomicInteger> injected = Map.of(Fault.SLOW_DOWN_503, new AtomicInteger(),
-            Fault.INTERNAL_ERROR_500, new AtomicInteger(), Fault.STALL_AND_DROP, new AtomicInteger());
+    private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
 
     private FaultInjectingProxy(URI target, long seed) throws IOException {
         this.target = target;
         this.random = new Random(seed);
+        for (Fault fault : Fault.values()) {
+            injected.put(fault, new AtomicInteger());
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -83,9 +97,24 @@ public final class FaultInjectingProxy implements AutoCloseable {
      * {@code "PUT /bucket/key"}), with faults drawn from {@code kinds}.
      */
     public synchronized void failRandomly(double rate, Predicate<String> selects, Fault... kinds) {
+        failRandomlyWhere(rate, request -> selects.test(request.methodAndPath()), kinds);
+    }
+
+    /** From now on, fail this fraction of the requests that {@code selects} matches, with faults drawn from {@code kinds}. */
+    public synchronized void failRandomlyWhere(double rate, Predicate<Request> selects, Fault... kinds) {
         this.faultRate = rate;
         this.selects = selects;
         this.faults = List.of(kinds);
+    }
+
+    /** DynamoDB calls of the given operations ({@code GetItem}, {@code Query}, ...), by their {@code X-Amz-Target}. */
+    public static Predicate<Request> dynamoDbOperations(String... operations) {
+        Set<String> targets = Arrays.stream(operations).map(operation -> "DynamoDB_20120810." + operation)
+                .collect(Collectors.toUnmodifiableSet());
+        return request -> {
+            String target = request.headers().getFirst("X-Amz-Target");
+            return target != null && targets.contains(target);
+        };
     }
 
     /** Only object PUTs (not bucket-level calls): what an archive write is. */
@@ -114,8 +143,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String methodAndPath = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
-        Fault fault = draw(methodAndPath);
+        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders());
+        Fault fault = draw(request);
         if (fault != null) {
             injected.get(fault).incrementAndGet();
             inject(exchange, fault);
@@ -126,14 +156,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    private synchronized Fault draw(String methodAndPath) {
-        if (faultRate <= 0 || !selects.test(methodAndPath) || random.nextDouble() >= faultRate) {
+    private synchronized Fault draw(Request request) {
+        if (faultRate <= 0 || !selects.test(request) || random.nextDouble() >= faultRate) {
             return null;
         }
         return faults.get(random.nextInt(faults.size()));
     }
 
     private void inject(HttpExchange exchange, Fault fault) throws IOException {
+        if (fault == Fault.RESPONSE_LOST) {
+            forwardAndDropTheAnswer(exchange);
+            return;
+        }
         exchange.getRequestBody().readAllBytes();
         switch (fault) {
             case SLOW_DOWN_503 -> answer(exchange, 503, "SlowDown", "Please reduce your request rate.");
@@ -146,7 +180,21 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 }
                 exchange.close();
             }
+            case RESPONSE_LOST -> throw new IllegalStateException("handled above");
         }
+    }
+
+    /** The request reaches the emulator and takes effect; its answer is dropped, as a timeout after the write would. */
+    private void forwardAndDropTheAnswer(HttpExchange exchange) throws IOException {
+        try {
+            client.send(upstreamRequest(exchange, exchange.getRequestBody().readAllBytes()), HttpResponse.BodyHandlers.discarding());
+            forwarded.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The emulator did not answer either: the client sees the same dropped connection.
+        }
+        exchange.close();
     }
 
     private static void answer(HttpExchange exchange, int status, String code, String message) throws IOException {
@@ -159,8 +207,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    private HttpRequest upstreamRequest(HttpExchange exchange, byte[] body) {
         URI uri = target.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -171,9 +218,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 values.forEach(value -> request.header(name, value));
             }
         });
+        return request.build();
+    }
+
+    private void forward(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(upstreamRequest(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.close();

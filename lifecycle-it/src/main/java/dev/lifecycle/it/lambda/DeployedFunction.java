@@ -102,8 +102,21 @@ public final class DeployedFunction implements AutoCloseable {
     /** Starts (or restarts, after a kill) the function process and waits until it polls for work. */
     public synchronized void startFunction() {
         starts++;
+        int pollsBefore = runtimeApi.pollCount();
         function = FunctionProcess.start(zip, ricJars, runtimeApi, environment, log(starts))
-                .awaitReady(runtimeApi, READY_TIMEOUT);
+                .awaitReady(runtimeApi, READY_TIMEOUT, pollsBefore);
+    }
+
+    /**
+     * Kills the function process at once, as a crash or an out-of-memory kill would, and fails the
+     * invocation it was running the way Lambda does (a runtime exit error, at once). Start it again
+     * with {@link #startFunction}.
+     *
+     * @return how many invocations the process was running: 1 if it was killed mid-batch, else 0
+     */
+    public synchronized int crash() {
+        function.kill();
+        return runtimeApi.failInFlight("Runtime exited with error: signal: killed");
     }
 
     /** The Runtime API: invoking it directly queues invocations behind each other, each timed from when it was queued. */

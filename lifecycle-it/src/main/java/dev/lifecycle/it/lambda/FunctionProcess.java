@@ -79,8 +79,16 @@ public final class FunctionProcess implements AutoCloseable {
 
     /** Waits until the function's runtime polls the API; fails with the log's path if it dies or takes too long. */
     public FunctionProcess awaitReady(LambdaRuntimeApi api, Duration timeout) {
+        return awaitReady(api, timeout, 0);
+    }
+
+    /**
+     * Waits until the API has seen more than {@code pollsBefore} polls, so that a process started
+     * after another one died is waited for too; fails with the log's path if it dies or takes too long.
+     */
+    public FunctionProcess awaitReady(LambdaRuntimeApi api, Duration timeout, int pollsBefore) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!api.runtimeConnected()) {
+        while (api.pollCount() <= pollsBefore) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the function process exited with " + process.exitValue() + "; see " + log);
             }

@@ -9,15 +9,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,12 +34,13 @@ public final class LambdaRuntimeApi implements FunctionInvoker, AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(daemon("lambda-runtime-api"));
-    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Invocation> pending = new LinkedBlockingDeque<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final String functionArn;
     private final Duration timeout;
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final AtomicInteger invocations = new AtomicInteger();
+    private final AtomicInteger polls = new AtomicInteger();
     private volatile boolean polled;
 
     private LambdaRuntimeApi(String functionArn, Duration timeout) throws IOException {
@@ -98,6 +100,34 @@ public final class LambdaRuntimeApi implements FunctionInvoker, AutoCloseable {
         return invocations.get();
     }
 
+    /** How many times a runtime asked for its next invocation: a restarted function is up once this grows. */
+    public int pollCount() {
+        return polls.get();
+    }
+
+    /** How many invocations a runtime has taken and not yet answered. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /**
+     * Fails every invocation a runtime has taken and not answered, as Lambda reports a runtime that
+     * exited mid-invocation ({@code Runtime.ExitError}) at once rather than at the timeout.
+     *
+     * @return how many invocations were failed
+     */
+    public int failInFlight(String reason) {
+        int failed = 0;
+        for (String requestId : List.copyOf(inFlight.keySet())) {
+            Invocation invocation = inFlight.remove(requestId);
+            if (invocation != null && invocation.result.complete(new InvocationResult.FunctionError("Runtime.ExitError",
+                    "{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: " + requestId + " Error: " + reason + "\"}"))) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
@@ -119,6 +149,7 @@ public final class LambdaRuntimeApi implements FunctionInvoker, AutoCloseable {
 
     private void next(HttpExchange exchange) throws IOException {
         polled = true;
+        polls.incrementAndGet();
         Invocation invocation;
         try {
             invocation = pending.take();
@@ -133,9 +164,17 @@ public final class LambdaRuntimeApi implements FunctionInvoker, AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-" + invocation.requestId.substring(0, 8) + ";Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, invocation.event.length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            body.write(invocation.event);
+        try {
+            exchange.sendResponseHeaders(200, invocation.event.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(invocation.event);
+            }
+        } catch (IOException e) {
+            // The runtime that polled is gone (killed while it waited): the next one gets the invocation.
+            if (inFlight.remove(invocation.requestId) != null) {
+                pending.addFirst(invocation);
+            }
+            throw e;
         }
     }
 

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class FaultInjectingProxyTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> received = new CopyOnWriteArrayList<>();
     private HttpServer upstream;
     private FaultInjectingProxy proxy;
 
@@ -32,6 +35,7 @@ class FaultInjectingProxyTest {
             byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
                     + " meta=" + exchange.getRequestHeaders().getFirst("x-amz-meta-cause")).getBytes(StandardCharsets.UTF_8);
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             exchange.getResponseHeaders().add("ETag", "\"abc\"");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -89,6 +93,25 @@ class FaultInjectingProxyTest {
     }
 
     @Test
+    void aLostResponse_reachesTheUpstream_butTheClientSeesADroppedConnection() {
+        proxy.failRandomly(1.0, FaultInjectingProxy.objectPuts(), FaultInjectingProxy.Fault.RESPONSE_LOST);
+
+        assertThatThrownBy(() -> put("/bucket/written", "x")).isInstanceOf(IOException.class);
+
+        assertThat(received).containsExactly("PUT /bucket/written");
+        assertThat(proxy.injectedCount(FaultInjectingProxy.Fault.RESPONSE_LOST)).isEqualTo(1);
+    }
+
+    @Test
+    void dynamoDbOperations_selectsByTheTargetHeader_only() throws Exception {
+        proxy.failRandomlyWhere(1.0, FaultInjectingProxy.dynamoDbOperations("GetItem"), FaultInjectingProxy.Fault.INTERNAL_ERROR_500);
+
+        assertThat(post("DynamoDB_20120810.GetItem").statusCode()).isEqualTo(500);
+        assertThat(post("DynamoDB_20120810.UpdateItem").statusCode()).isEqualTo(200);
+        assertThat(put("/bucket/k", "x").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void afterHealing_nothingFails() throws Exception {
         proxy.failRandomly(1.0, FaultInjectingProxy.objectPuts(), FaultInjectingProxy.Fault.SLOW_DOWN_503);
         assertThat(put("/bucket/k", "x").statusCode()).isEqualTo(503);
@@ -96,6 +119,11 @@ class FaultInjectingProxyTest {
         proxy.heal();
 
         assertThat(put("/bucket/k", "x").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String target) throws Exception {
+        return http.send(HttpRequest.newBuilder(proxy.endpoint().resolve("/")).header("X-Amz-Target", target)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(String path, String body) throws Exception {
