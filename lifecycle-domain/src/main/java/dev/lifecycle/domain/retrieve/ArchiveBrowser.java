@@ -18,12 +18,10 @@ import java.util.List;
 public final class ArchiveBrowser implements BrowseArchivesUseCase {
 
     private final LoadPolicyPort policies;
-    private final ReadArchivePort archive;
     private final ArchiveIndex index;
 
     public ArchiveBrowser(LoadPolicyPort policies, ReadArchivePort archive) {
         this.policies = policies;
-        this.archive = archive;
         this.index = new ArchiveIndex(archive);
     }
 

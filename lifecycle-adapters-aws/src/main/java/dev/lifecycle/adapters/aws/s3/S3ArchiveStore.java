@@ -56,29 +56,9 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
     public StoreOutcome store(ArchivalDecision.Archive archive) {
         ArchiveEntry entry = archive.entry();
         byte[] body = ArchiveJson.write(entry);
-        PutObjectRequest.Builder put = PutObjectRequest.builder()
-                .bucket(archive.location().bucket().value())
-                .key(archive.location().key().value())
-                .contentType(ArchiveJson.CONTENT_TYPE)
-                .contentLength((long) body.length)
-                .checksumSHA256(sha256Base64(body))
-                // The cause is in the metadata; no object tags: S3 bills every tag every month, per object.
-                .metadata(ArchiveJson.objectMetadata(entry))
-                .ifNoneMatch("*");
-        archive.retention().ifPresent(retention -> put
-                .objectLockMode(ObjectLockMode.fromValue(retention.mode().name()))
-                .objectLockRetainUntilDate(retention.retainUntil()));
-        try {
-            s3.putObject(put.build(), RequestBody.fromBytes(body));
-            return new StoreOutcome.Stored();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412) {
-                return compareWithExisting(archive.location(), entry.contentSha256());
-            }
-            return failed(e);
-        } catch (SdkException e) {
-            return failed(e);
-        }
+        // The cause is in the metadata; no object tags: S3 bills every tag every month, per object.
+        return putOnce(archive.location(), body, ArchiveJson.CONTENT_TYPE, ArchiveJson.objectMetadata(entry),
+                entry.contentSha256(), archive.retention());
     }
 
     /**
@@ -107,7 +87,7 @@ public final class S3ArchiveStore implements StoreArchivePort, ReadArchivePort {
                 ? new StoreOutcome.AlreadyStored() : new StoreOutcome.Stored();
     }
 
-    /** One conditional PUT of a batch object or index; a taken key is compared by the content checksum in its metadata. */
+    /** One conditional PUT of an archive object, batch object or index; a taken key is compared by the content checksum in its metadata. */
     private StoreOutcome putOnce(ArchiveLocation location, byte[] body, String contentType, Map<String, String> metadata,
                                  String contentSha256, Optional<ArchivalDecision.Retention> retention) {
         PutObjectRequest.Builder put = PutObjectRequest.builder()
