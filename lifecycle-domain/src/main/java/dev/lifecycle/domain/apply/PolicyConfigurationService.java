@@ -51,8 +51,8 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
     private final Clock clock;
 
     /**
-     * @param processor the function that mappings invoke and their default settings; empty when the deployment did not
-     *                  configure one, which every plan then reports as a change that cannot be made
+     * @param processor the function that mappings invoke and their default settings; empty when the deployment connects
+     *                  streams itself (a stack per table), and plan, apply and drift then leave mappings alone
      */
     public PolicyConfigurationService(LoadPolicyPort policies, TableConfigurationPort tables, BucketConfigurationPort buckets,
                                       StreamMappingPort mappings, Optional<StreamProcessor> processor,
@@ -147,11 +147,8 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
 
     private List<ConfigurationStep> mappingSteps(RetentionPolicy policy, TableSettings table, List<ConfigurationStep> tableAndBucket) {
         if (processor.isEmpty()) {
-            return List.of(new ConfigurationStep.Blocked(new PlannedChange(Target.MAPPING, policy.table().value(),
-                    Setting.EVENT_SOURCE_MAPPING, "unknown", "ENABLED to the platform's processor", Feasibility.IMPOSSIBLE,
-                    "The admin API has no processor configured (lifecycle.admin.processor.function-arn and"
-                            + " lifecycle.admin.processor.failure-destination-arn), so it cannot connect the table's stream:"
-                            + " removals of this table are not archived. Configure both and apply again.")));
+            // Mappings are not this deployment's to manage: its own stack connects the stream (docs/apply-and-drift.md).
+            return List.of();
         }
         if (ConfigurationRules.keySchema(policy, table).isPresent()) {
             return List.of(ConfigurationRules.blockedByKeySchema(new PlannedChange(Target.MAPPING, policy.table().value(),

@@ -250,15 +250,15 @@ class MappingConfigurationTest {
     }
 
     @Test
-    void withoutAConfiguredProcessor_everyPlanSaysTheTableCannotBeConnected() {
-        PolicyConfigurationService unconfigured = new PolicyConfigurationService(policies, tables, buckets, mappings, Optional.empty(),
+    void withoutAConfiguredProcessor_mappingsAreLeftToTheDeployment_andNeverRead() {
+        PolicyConfigurationService unmanaged = new PolicyConfigurationService(policies, tables, buckets, mappings, Optional.empty(),
                 new InMemoryPolicyStatus(), new InMemoryAuditLog(), clock);
+        mappings.failWith(new IllegalStateException("Lambda must not be called"));
 
-        ApplyResult result = unconfigured.apply(ApplyCommand.of(policy.id(), "alice"));
+        ApplyResult result = unmanaged.apply(ApplyCommand.of(policy.id(), "alice"));
 
-        assertThat(mapping(result).status()).isEqualTo(ChangeStatus.IMPOSSIBLE);
-        assertThat(mapping(result).detail()).contains("lifecycle.admin.processor.function-arn", "not archived");
-        assertThat(unconfigured.check(policy.id()).state()).isEqualTo(DriftState.DRIFTED);
+        assertThat(result.results()).extracting(r -> r.change().setting()).doesNotContain(Setting.EVENT_SOURCE_MAPPING);
+        assertThat(unmanaged.check(policy.id()).state()).isEqualTo(DriftState.IN_SYNC);
     }
 
     @Test
