@@ -23,7 +23,9 @@ public record PolicyBody(
         LockBody objectLock,
         String keyFilterPrefix,
         Boolean locked,
-        String archiveLayout) {
+        String archiveLayout,
+        Integer streamBatchSize,
+        Integer streamBatchingWindowSeconds) {
 
     /** A storage tier: objects move to {@code storageClass} {@code afterDays} days after they are written. */
     public record TierBody(String storageClass, Integer afterDays) {
@@ -38,6 +40,6 @@ public record PolicyBody(
                 tiers == null ? null : tiers.stream().map(t -> t == null ? null : new PolicyDraft.TierDraft(t.storageClass(), t.afterDays())).toList(),
                 archiveExpiryDays,
                 objectLock == null ? null : new PolicyDraft.LockDraft(objectLock.mode(), objectLock.days()),
-                keyFilterPrefix, locked, archiveLayout);
+                keyFilterPrefix, locked, archiveLayout, streamBatchSize, streamBatchingWindowSeconds);
     }
 }

@@ -24,7 +24,9 @@ public record PolicyView(
         PolicyBody.LockBody objectLock,
         String keyFilterPrefix,
         boolean locked,
-        String archiveLayout) {
+        String archiveLayout,
+        Integer streamBatchSize,
+        Integer streamBatchingWindowSeconds) {
 
     static PolicyView of(RetentionPolicy policy) {
         PolicyDraft d = PolicyDraft.of(policy);
@@ -32,6 +34,6 @@ public record PolicyView(
                 d.ttlAttribute(), d.retention(), d.clockStart(), d.archivedCauses(), d.bucket(), d.prefix(),
                 d.tiers().stream().map(t -> new PolicyBody.TierBody(t.storageClass(), t.afterDays())).toList(),
                 d.archiveExpiryDays(), d.objectLock() == null ? null : new PolicyBody.LockBody(d.objectLock().mode(), d.objectLock().days()),
-                d.keyFilterPrefix(), d.locked(), d.archiveLayout());
+                d.keyFilterPrefix(), d.locked(), d.archiveLayout(), d.streamBatchSize(), d.streamBatchingWindowSeconds());
     }
 }

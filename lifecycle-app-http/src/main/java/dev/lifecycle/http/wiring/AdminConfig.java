@@ -91,6 +91,45 @@ public interface AdminConfig {
     /** An SQS endpoint to use instead of AWS's (an emulator); region and credentials are the DynamoDB client's. */
     Optional<URI> sqsEndpointOverride();
 
+    /** A Lambda endpoint to use instead of AWS's (the local control plane); region and credentials are the DynamoDB client's. */
+    Optional<URI> lambdaEndpointOverride();
+
+    /**
+     * The stream processor that apply connects each policy's table to (lifecycle.admin.processor.*). Without a
+     * function ARN, plan, apply and drift leave event source mappings to the deployment.
+     */
+    Processor processor();
+
+    /** The processor's function and the settings of every mapping to it; see docs/configuration.md. */
+    interface Processor {
+
+        /** The function ARN mappings invoke, best an alias (arn:aws:lambda:REGION:ACCOUNT:function:NAME:ALIAS). */
+        Optional<String> functionArn();
+
+        /** The ARN of the SQS queue that mappings send the metadata of records they give up on to (replay reads it). */
+        Optional<String> failureDestinationArn();
+
+        /** Most records in one invocation, unless a policy sets streamBatchSize (1 to 10000; Lambda also caps a batch at 6 MB). */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How long a mapping gathers records before it invokes, unless a policy sets streamBatchingWindowSeconds (0 to 300). */
+        @WithDefault("5")
+        int batchingWindowSeconds();
+
+        /** Concurrent batches per shard (1 to 10; order per item key is kept). */
+        @WithDefault("1")
+        int parallelizationFactor();
+
+        /** Retries of a failing batch before its sequence range goes to the failure queue (0 to 10000). */
+        @WithDefault("10")
+        int maximumRetryAttempts();
+
+        /** Records older than this go to the failure queue instead of being retried (60 to 43200: replay needs the rest of the 24 hours). */
+        @WithDefault("3600")
+        int maximumRecordAgeSeconds();
+    }
+
     /** How long one receive from the failure queue waits for a message (long polling; 1 to 20 seconds). */
     @WithDefault("2s")
     Duration failureQueueWait();

@@ -11,6 +11,7 @@ import dev.lifecycle.domain.hold.HoldsPort;
 import dev.lifecycle.domain.hygiene.ScanTablePort;
 import dev.lifecycle.domain.hygiene.TtlAuditReportPort;
 import dev.lifecycle.domain.ledger.LedgerPort;
+import dev.lifecycle.domain.mapping.StreamMappingPort;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.SavePolicyPort;
 import dev.lifecycle.domain.restore.LiveItemPort;
@@ -30,7 +31,7 @@ public record AdminPorts(LoadPolicyPort loadPolicies, SavePolicyPort savePolicie
                          List<DependencyProbe> probes, ReadArchivePort archives, LiveItemPort liveItems,
                          ScanTablePort tableScans, TtlAuditReportPort ttlAudits, HoldsPort holds, HeldTtlsPort heldTtls,
                          ArchiveLegalHoldPort legalHolds, Optional<FailureQueuePort> failureQueue, ReadStreamPort streamReader,
-                         StoreArchivePort archiveStore, LedgerPort ledger) {
+                         StoreArchivePort archiveStore, LedgerPort ledger, StreamMappingPort mappings) {
 
     public AdminPorts {
         probes = List.copyOf(probes);

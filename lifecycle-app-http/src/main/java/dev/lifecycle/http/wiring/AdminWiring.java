@@ -11,6 +11,8 @@ import dev.lifecycle.domain.hygiene.TtlAuditSettings;
 import dev.lifecycle.domain.hygiene.TtlHygieneService;
 import dev.lifecycle.domain.job.Throttle;
 import dev.lifecycle.domain.ledger.CompletenessService;
+import dev.lifecycle.domain.mapping.MappingSettings;
+import dev.lifecycle.domain.mapping.StreamProcessor;
 import dev.lifecycle.domain.policy.PolicyService;
 import dev.lifecycle.domain.replay.ReplayFailuresService;
 import dev.lifecycle.domain.replay.ReplayFailuresUseCase;
@@ -26,7 +28,9 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,12 +83,40 @@ public class AdminWiring {
         return new ReplayFailuresService(ports.failureQueue().get(), ports.streamReader(), archive, ports.auditLog(), clock);
     }
 
-    /** Serves both ApplyPolicyUseCase and DetectDriftUseCase. */
+    /**
+     * Serves both ApplyPolicyUseCase and DetectDriftUseCase; built at start-up, so that a processor setting that Lambda
+     * would refuse stops it with the property named.
+     */
     @Produces
     @Singleton
-    PolicyConfigurationService configurationService(AdminPorts ports, Clock clock) {
-        return new PolicyConfigurationService(ports.loadPolicies(), ports.tables(), ports.buckets(), ports.statuses(),
-                ports.auditLog(), clock);
+    @Startup
+    PolicyConfigurationService configurationService(AdminPorts ports, AdminConfig config, Clock clock) {
+        Optional<StreamProcessor> processor = processor(config.processor());
+        if (processor.isEmpty()) {
+            LOG.info("lifecycle.admin.processor.function-arn is not set: apply leaves event source mappings to the deployment");
+        }
+        return new PolicyConfigurationService(ports.loadPolicies(), ports.tables(), ports.buckets(), ports.mappings(), processor,
+                ports.statuses(), ports.auditLog(), clock);
+    }
+
+    static Optional<StreamProcessor> processor(AdminConfig.Processor p) {
+        if (p.functionArn().isEmpty()) {
+            return Optional.empty();
+        }
+        String destination = p.failureDestinationArn().orElseThrow(() -> new IllegalArgumentException(
+                "lifecycle.admin.processor.failure-destination-arn is required with lifecycle.admin.processor.function-arn:"
+                        + " every mapping sends the records it gives up on to the failure queue (its SQS queue ARN)"));
+        if (p.maximumRecordAgeSeconds() > 43_200) {
+            throw new IllegalArgumentException("lifecycle.admin.processor.maximum-record-age-seconds must be at most 43200 (12 hours),"
+                    + " so that replay has the rest of the stream's 24 hours, was " + p.maximumRecordAgeSeconds());
+        }
+        try {
+            return Optional.of(new StreamProcessor(p.functionArn().get(), new MappingSettings(p.batchSize(), p.batchingWindowSeconds(),
+                    p.parallelizationFactor(), p.maximumRetryAttempts(), p.maximumRecordAgeSeconds(), true, true,
+                    List.of(MappingSettings.REMOVE_ONLY), Optional.of(destination))));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lifecycle.admin.processor.*: " + e.getMessage(), e);
+        }
     }
 
     /** Serves BrowseArchivesUseCase. */

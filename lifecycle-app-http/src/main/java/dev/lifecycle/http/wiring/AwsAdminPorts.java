@@ -10,6 +10,7 @@ import dev.lifecycle.adapters.aws.dynamodb.DynamoDbPolicyStatusRepository;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableConfiguration;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTableScanner;
 import dev.lifecycle.adapters.aws.dynamodb.DynamoDbTtlAuditReportRepository;
+import dev.lifecycle.adapters.aws.lambda.LambdaStreamMappings;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveLegalHolds;
 import dev.lifecycle.adapters.aws.s3.S3ArchiveStore;
 import dev.lifecycle.adapters.aws.s3.S3BucketConfiguration;
@@ -43,6 +44,7 @@ public class AwsAdminPorts {
                 new S3ArchiveLegalHolds(s3),
                 config.failureQueueUrl().map(url -> new SqsFailureQueue(replayClients.sqs(), url, config.failureQueueWait())),
                 new DynamoDbStreamReader(replayClients.streams()), new S3ArchiveStore(s3),
-                new DynamoDbLedger(dynamoDb, config.policyTable()));
+                new DynamoDbLedger(dynamoDb, config.policyTable()),
+                new LambdaStreamMappings(replayClients.lambda()));
     }
 }

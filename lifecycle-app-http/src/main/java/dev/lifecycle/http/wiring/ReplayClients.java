@@ -13,10 +13,11 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The two plain SDK clients replay needs beside the Quarkiverse ones (quarkus-amazon-sqs does not
+ * The plain SDK clients replay and apply need beside the Quarkiverse ones (quarkus-amazon-sqs does not
  * resolve here, and no extension offers a DynamoDB Streams client): built with the URL-connection
  * HTTP client from the DynamoDB client's settings ({@code quarkus.dynamodb.endpoint-override},
  * {@code quarkus.dynamodb.aws.region}, static credentials when configured, else AWS's default chains),
@@ -29,12 +30,23 @@ public class ReplayClients {
 
     private final Config config;
     private final Optional<URI> sqsEndpoint;
+    private final Optional<URI> lambdaEndpoint;
     private DynamoDbStreamsClient streams;
     private SqsClient sqs;
+    private LambdaClient lambda;
 
     ReplayClients(Config config, AdminConfig admin) {
         this.config = config;
         this.sqsEndpoint = admin.sqsEndpointOverride();
+        this.lambdaEndpoint = admin.lambdaEndpointOverride();
+    }
+
+    /** Lambda's event source mapping API, built on first use (a deployment that leaves mappings alone never calls it). */
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            lambda = configure(LambdaClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), lambdaEndpoint).build();
+        }
+        return lambda;
     }
 
     public synchronized DynamoDbStreamsClient streams() {
@@ -77,6 +89,9 @@ public class ReplayClients {
         }
         if (sqs != null) {
             sqs.close();
+        }
+        if (lambda != null) {
+            lambda.close();
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.lifecycle.domain.testing.InMemoryLiveItems;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
 import dev.lifecycle.domain.testing.InMemoryStream;
+import dev.lifecycle.domain.testing.InMemoryStreamMappings;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
 import dev.lifecycle.domain.testing.InMemoryTableScanner;
 import dev.lifecycle.domain.testing.InMemoryTtlAuditReports;
@@ -43,6 +44,7 @@ public class InMemoryAdminPorts {
     public static final SwitchableProbe S3 = new SwitchableProbe("s3");
     public static final InMemoryFailureQueue FAILURES = new InMemoryFailureQueue();
     public static final InMemoryStream STREAM = new InMemoryStream();
+    public static final InMemoryStreamMappings MAPPINGS = new InMemoryStreamMappings();
 
     @Produces
     @Singleton
@@ -52,6 +54,6 @@ public class InMemoryAdminPorts {
         // The failure queue exists as configured, so that a test profile without the URL sees replay unconfigured.
         return new AdminPorts(POLICIES, POLICIES, AUDIT, TABLES, BUCKETS, STATUSES, List.of(DYNAMODB, S3), ARCHIVES, LIVE_ITEMS,
                 TABLE_SCANS, TTL_AUDITS, HOLDS, HELD_TTLS, LEGAL_HOLDS, config.failureQueueUrl().map(url -> FAILURES), STREAM,
-                ARCHIVES, LEDGER);
+                ARCHIVES, LEDGER, MAPPINGS);
     }
 }

@@ -103,7 +103,7 @@ public final class ConfigurationRules {
         if (table.stream().isEmpty()) {
             return Optional.of(new ConfigurationStep.EnableStream(new PlannedChange(Target.TABLE, resource, Setting.STREAM,
                     "DISABLED", desired, Feasibility.IN_PLACE,
-                    "A new stream starts, with a new stream ARN; the archiving Lambda's event source mapping must read from it."
+                    "A new stream starts, with a new stream ARN, and the processor's mapping is made on it (EVENT_SOURCE_MAPPING)."
                             + " Deletions before that are not archived.")));
         }
         TableSettings.StreamSettings stream = table.stream().get();
@@ -113,8 +113,10 @@ public final class ConfigurationRules {
         return Optional.of(new ConfigurationStep.ReplaceStream(new PlannedChange(Target.TABLE, resource, Setting.STREAM,
                 "ENABLED with " + stream.viewType(), desired, Feasibility.NEEDS_CONSENT,
                 "A stream's view type cannot be changed: the stream is disabled and a new one enabled, with a new stream ARN."
-                        + " The old stream's records stay readable for 24 hours; every event source mapping on " + stream.streamArn()
-                        + " must be re-pointed to the new ARN."), stream.streamArn()));
+                        + " The old stream's records stay readable for 24 hours: the processor's mapping on " + stream.streamArn()
+                        + " reads them to the end while a new mapping reads the new stream (EVENT_SOURCE_MAPPING). Removals"
+                        + " between the disable and the enable (a moment) are in neither stream and are not archived."),
+                stream.streamArn()));
     }
 
     /** The bucket must hold the platform's rule for the policy's archive prefix, exactly; other rules are not looked at. */
@@ -192,7 +194,7 @@ public final class ConfigurationRules {
         return new PlannedChange(Target.TABLE, table.table().value(), Setting.TTL, current, desired, Feasibility.IN_PLACE, consequence);
     }
 
-    private static ConfigurationStep blockedByKeySchema(PlannedChange change) {
+    static ConfigurationStep blockedByKeySchema(PlannedChange change) {
         return new ConfigurationStep.Blocked(new PlannedChange(change.target(), change.resource(), change.setting(), change.current(),
                 change.desired(), Feasibility.IMPOSSIBLE, "Not made while the table's key schema differs from the policy's:"
                         + " deletions could not be archived. " + change.consequence()));

@@ -1,7 +1,9 @@
 package dev.lifecycle.domain.apply;
 
 import dev.lifecycle.domain.bucket.LifecycleRule;
+import dev.lifecycle.domain.mapping.MappingSettings;
 import dev.lifecycle.domain.table.AttributeName;
+import java.util.Optional;
 
 /**
  * A planned change together with what apply must do for it. The rules produce steps; the plan shows
@@ -41,6 +43,21 @@ public sealed interface ConfigurationStep {
 
     /** Enable versioning (unless it is) and then object lock. */
     record EnableObjectLock(PlannedChange change, boolean versioningEnabled) implements ConfigurationStep {
+    }
+
+    /**
+     * Connect the table's stream to the processor. Without a stream ARN, the stream is the one this apply
+     * enables or replaces: apply reads the table again once the stream steps are done.
+     */
+    record CreateMapping(PlannedChange change, Optional<String> streamArn, MappingSettings settings) implements ConfigurationStep {
+    }
+
+    /** Give the mapping the processor's function, the desired settings, and enable it. */
+    record UpdateMapping(PlannedChange change, String mappingId, MappingSettings settings) implements ConfigurationStep {
+    }
+
+    /** Delete a mapping: a second one of the processor on the same stream, or one whose replaced stream has aged out. */
+    record RemoveMapping(PlannedChange change, String mappingId) implements ConfigurationStep {
     }
 
     /** A change that cannot be made; its consequence says why. */

@@ -9,6 +9,9 @@ import dev.lifecycle.domain.bucket.BucketName;
 import dev.lifecycle.domain.bucket.BucketNotFoundException;
 import dev.lifecycle.domain.bucket.BucketSettings;
 import dev.lifecycle.domain.failure.DependencyFailureException;
+import dev.lifecycle.domain.mapping.StreamMapping;
+import dev.lifecycle.domain.mapping.StreamMappingPort;
+import dev.lifecycle.domain.mapping.StreamProcessor;
 import dev.lifecycle.domain.policy.LoadPolicyPort;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyNotFoundException;
@@ -22,13 +25,16 @@ import dev.lifecycle.domain.table.TableNotFoundException;
 import dev.lifecycle.domain.table.TableSettings;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Plan, apply and drift: compares a policy with its table and bucket through {@link ConfigurationRules},
+ * Plan, apply and drift: compares a policy with its table and bucket through {@link ConfigurationRules}
+ * and with the event source mapping of its table's stream to the processor through {@link MappingRules},
  * performs the changes it may, audits what it did, and keeps each policy's last drift report.
  */
 public final class PolicyConfigurationService implements ApplyPolicyUseCase, DetectDriftUseCase {
@@ -38,15 +44,24 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
     private final LoadPolicyPort policies;
     private final TableConfigurationPort tables;
     private final BucketConfigurationPort buckets;
+    private final StreamMappingPort mappings;
+    private final Optional<StreamProcessor> processor;
     private final PolicyStatusPort statuses;
     private final AuditLogPort audit;
     private final Clock clock;
 
+    /**
+     * @param processor the function that mappings invoke and their default settings; empty when the deployment connects
+     *                  streams itself (a stack per table), and plan, apply and drift then leave mappings alone
+     */
     public PolicyConfigurationService(LoadPolicyPort policies, TableConfigurationPort tables, BucketConfigurationPort buckets,
+                                      StreamMappingPort mappings, Optional<StreamProcessor> processor,
                                       PolicyStatusPort statuses, AuditLogPort audit, Clock clock) {
         this.policies = policies;
         this.tables = tables;
         this.buckets = buckets;
+        this.mappings = mappings;
+        this.processor = processor;
         this.statuses = statuses;
         this.audit = audit;
         this.clock = clock;
@@ -68,7 +83,7 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
         List<ChangeResult> results = new ArrayList<>();
         List<FieldChange> changed = new ArrayList<>();
         for (ConfigurationStep step : steps) {
-            results.add(perform(policy, step, command, changed));
+            results.add(perform(policy, step, command, changed, results));
         }
         ApplyResult result = new ApplyResult(toPlan(policy, steps), results);
         audit.append(new AuditRecord(PolicyService.subject(policy.id()), AuditAction.POLICY_APPLIED, command.actor(), clock.instant(),
@@ -125,14 +140,40 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
     private List<ConfigurationStep> steps(RetentionPolicy policy) {
         TableSettings table = tables.describe(policy.table());
         BucketSettings bucket = buckets.describe(policy.destination().bucket());
-        return ConfigurationRules.steps(policy, table, bucket);
+        List<ConfigurationStep> steps = new ArrayList<>(ConfigurationRules.steps(policy, table, bucket));
+        steps.addAll(mappingSteps(policy, table, steps));
+        return List.copyOf(steps);
+    }
+
+    private List<ConfigurationStep> mappingSteps(RetentionPolicy policy, TableSettings table, List<ConfigurationStep> tableAndBucket) {
+        if (processor.isEmpty()) {
+            // Mappings are not this deployment's to manage: its own stack connects the stream (docs/apply-and-drift.md).
+            return List.of();
+        }
+        if (ConfigurationRules.keySchema(policy, table).isPresent()) {
+            return List.of(ConfigurationRules.blockedByKeySchema(new PlannedChange(Target.MAPPING, policy.table().value(),
+                    Setting.EVENT_SOURCE_MAPPING, "not connected", "ENABLED to " + processor.get().functionArn(), Feasibility.IN_PLACE,
+                    "The processor would fail every removal of the table.")));
+        }
+        boolean streamChanges = tableAndBucket.stream().anyMatch(step -> step instanceof ConfigurationStep.EnableStream
+                || step instanceof ConfigurationStep.ReplaceStream);
+        return MappingRules.steps(policy, processor.get(), table, streamChanges, mappingsOf(table), clock.instant());
+    }
+
+    /** The mappings on the table's current stream (any function) and those of the processor's function (any stream). */
+    private List<StreamMapping> mappingsOf(TableSettings table) {
+        Map<String, StreamMapping> byId = new LinkedHashMap<>();
+        table.stream().ifPresent(stream -> mappings.onStream(stream.streamArn()).forEach(m -> byId.put(m.id(), m)));
+        mappings.ofFunction(processor.orElseThrow().functionArn()).forEach(m -> byId.putIfAbsent(m.id(), m));
+        return List.copyOf(byId.values());
     }
 
     private static ConfigurationPlan toPlan(RetentionPolicy policy, List<ConfigurationStep> steps) {
         return new ConfigurationPlan(policy.id(), policy.version(), steps.stream().map(ConfigurationStep::change).toList());
     }
 
-    private ChangeResult perform(RetentionPolicy policy, ConfigurationStep step, ApplyCommand command, List<FieldChange> changed) {
+    private ChangeResult perform(RetentionPolicy policy, ConfigurationStep step, ApplyCommand command, List<FieldChange> changed,
+                                 List<ChangeResult> before) {
         PlannedChange change = step.change();
         if (change.feasibility() == Feasibility.IMPOSSIBLE) {
             return new ChangeResult(change, ChangeStatus.IMPOSSIBLE, change.consequence());
@@ -142,6 +183,9 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
                     + change.consequence());
         }
         try {
+            if (step instanceof ConfigurationStep.CreateMapping create) {
+                return createMapping(policy, create, changed, before);
+            }
             return performAllowed(policy, step, changed);
         } catch (TableNotFoundException | BucketNotFoundException | DependencyFailureException e) {
             return new ChangeResult(change, ChangeStatus.FAILED, e.getMessage());
@@ -173,7 +217,7 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
             tables.disableStream(table);
             TableSettings.StreamSettings stream = tables.enableStream(table, ConfigurationRules.STREAM_VIEW_TYPE);
             return applied(change, changed, "stream replaced: new stream " + stream.streamArn() + "; the old stream " + replace.oldStreamArn()
-                    + " stays readable for 24 hours: re-point its event source mappings");
+                    + " stays readable for 24 hours, and the processor's mapping on it reads it to the end");
         }
         if (step instanceof ConfigurationStep.PutLifecycleRule put) {
             buckets.putLifecycleRule(bucket, put.rule());
@@ -186,10 +230,34 @@ public final class PolicyConfigurationService implements ApplyPolicyUseCase, Det
         if (step instanceof ConfigurationStep.EnableObjectLock lock) {
             return enableObjectLock(bucket, lock, changed);
         }
+        if (step instanceof ConfigurationStep.UpdateMapping update) {
+            StreamMapping mapping = mappings.update(update.mappingId(), processor.orElseThrow().functionArn(), update.settings(), true);
+            return applied(change, changed, "mapping " + mapping.id() + " updated: " + mapping.state() + " to " + mapping.functionArn());
+        }
+        if (step instanceof ConfigurationStep.RemoveMapping remove) {
+            mappings.delete(remove.mappingId());
+            return applied(change, changed, "mapping " + remove.mappingId() + " deleted");
+        }
         if (step instanceof ConfigurationStep.Blocked) {
             return new ChangeResult(change, ChangeStatus.IMPOSSIBLE, change.consequence());
         }
         throw new IllegalStateException("no way to perform " + step);
+    }
+
+    /** Connects the stream the step names, or the table's stream as the stream steps before it left it. */
+    private ChangeResult createMapping(RetentionPolicy policy, ConfigurationStep.CreateMapping create, List<FieldChange> changed,
+                                       List<ChangeResult> before) {
+        PlannedChange change = create.change();
+        Optional<String> stream = create.streamArn().or(() -> tables.describe(policy.table()).stream()
+                .filter(settings -> settings.viewType().includesOldImage()).map(TableSettings.StreamSettings::streamArn));
+        if (stream.isEmpty()) {
+            ChangeStatus status = before.stream().filter(result -> result.change().setting() == Setting.STREAM)
+                    .map(ChangeResult::status).filter(s -> s != ChangeStatus.APPLIED).findFirst().orElse(ChangeStatus.FAILED);
+            return new ChangeResult(change, status, "not connected: the table has no stream with old images yet (the STREAM change"
+                    + " ended " + status + "); apply again once it has one");
+        }
+        StreamMapping mapping = mappings.create(stream.get(), processor.orElseThrow().functionArn(), create.settings());
+        return applied(change, changed, "mapping " + mapping.id() + " created from " + mapping.streamArn() + " to " + mapping.functionArn());
     }
 
     private ChangeResult replaceTtl(TableName table, ConfigurationStep.ReplaceTtl replace, List<FieldChange> changed) {

@@ -1,6 +1,6 @@
 package dev.lifecycle.domain.apply;
 
-/** What kind of AWS resource a planned change touches. */
+/** What kind of AWS resource a planned change touches: a table, a bucket, or the event source mapping from a table's stream to the processor. */
 public enum Target {
-    TABLE, BUCKET
+    TABLE, BUCKET, MAPPING
 }

@@ -32,6 +32,8 @@ public final class PolicyDescription {
         fields.put("objectLock", policy.objectLock().map(l -> l.mode() + "@" + l.days()).orElse(null));
         fields.put("keyFilterPrefix", policy.keyFilter().map(KeyFilter::partitionKeyPrefix).orElse(null));
         fields.put("locked", Boolean.toString(policy.locked()));
+        fields.put("streamBatchSize", policy.streamBatching().batchSize().map(String::valueOf).orElse(null));
+        fields.put("streamBatchingWindowSeconds", policy.streamBatching().windowSeconds().map(String::valueOf).orElse(null));
         return fields;
     }
 

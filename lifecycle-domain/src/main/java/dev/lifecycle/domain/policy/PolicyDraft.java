@@ -36,7 +36,9 @@ public record PolicyDraft(
         LockDraft objectLock,
         String keyFilterPrefix,
         Boolean locked,
-        String archiveLayout) {
+        String archiveLayout,
+        Integer streamBatchSize,
+        Integer streamBatchingWindowSeconds) {
 
     public static final ClockStart DEFAULT_CLOCK_START = ClockStart.CREATION;
     public static final ArchiveLayout DEFAULT_ARCHIVE_LAYOUT = ArchiveLayout.PER_ITEM;
@@ -46,7 +48,15 @@ public record PolicyDraft(
                        String clockStart, List<String> archivedCauses, String bucket, String prefix, List<TierDraft> tiers,
                        Integer archiveExpiryDays, LockDraft objectLock, String keyFilterPrefix, Boolean locked) {
         this(table, partitionKey, sortKey, ttlAttribute, retention, clockStart, archivedCauses, bucket, prefix, tiers,
-                archiveExpiryDays, objectLock, keyFilterPrefix, locked, null);
+                archiveExpiryDays, objectLock, keyFilterPrefix, locked, null, null, null);
+    }
+
+    /** A draft that leaves the stream's batching to the platform's defaults. */
+    public PolicyDraft(String table, String partitionKey, String sortKey, String ttlAttribute, String retention,
+                       String clockStart, List<String> archivedCauses, String bucket, String prefix, List<TierDraft> tiers,
+                       Integer archiveExpiryDays, LockDraft objectLock, String keyFilterPrefix, Boolean locked, String archiveLayout) {
+        this(table, partitionKey, sortKey, ttlAttribute, retention, clockStart, archivedCauses, bucket, prefix, tiers,
+                archiveExpiryDays, objectLock, keyFilterPrefix, locked, archiveLayout, null, null);
     }
 
     /** A storage tier as stated. */
@@ -74,7 +84,9 @@ public record PolicyDraft(
                 policy.objectLock().map(l -> new LockDraft(l.mode().name(), l.days())).orElse(null),
                 policy.keyFilter().map(KeyFilter::partitionKeyPrefix).orElse(null),
                 policy.locked(),
-                policy.destination().layout().name());
+                policy.destination().layout().name(),
+                policy.streamBatching().batchSize().orElse(null),
+                policy.streamBatching().windowSeconds().orElse(null));
     }
 
     /** The outcome of validating a draft. */
@@ -105,6 +117,10 @@ public record PolicyDraft(
         ArchiveLayout layout = parse(violations, "archiveLayout",
                 () -> archiveLayout == null ? DEFAULT_ARCHIVE_LAYOUT : enumValue(ArchiveLayout.class, archiveLayout));
         List<StorageTier> storageTiers = tiers(violations);
+        Optional<Integer> batchSize = parse(violations, "streamBatchSize",
+                () -> StreamBatching.of(streamBatchSize, null).batchSize());
+        Optional<Integer> window = parse(violations, "streamBatchingWindowSeconds",
+                () -> StreamBatching.of(null, streamBatchingWindowSeconds).windowSeconds());
         ObjectLock lock = objectLock == null ? null : parse(violations, "objectLock", () -> new ObjectLock(
                 enumValue(ObjectLockMode.class, required(objectLock.mode(), "objectLock.mode")),
                 required(objectLock.days(), "objectLock.days")));
@@ -122,7 +138,7 @@ public record PolicyDraft(
             return new Validation.Valid(new RetentionPolicy(id, version, tableName, keySchema, ttl, retentionPeriod, start,
                     causes, new ArchiveDestination(bucketName, keyPrefix, layout), storageTiers,
                     Optional.ofNullable(archiveExpiryDays), Optional.ofNullable(lock), Optional.ofNullable(filter),
-                    Boolean.TRUE.equals(locked)));
+                    Boolean.TRUE.equals(locked), new StreamBatching(batchSize, window)));
         } catch (InvalidPolicyException e) {
             return new Validation.Invalid(e.violations());
         }

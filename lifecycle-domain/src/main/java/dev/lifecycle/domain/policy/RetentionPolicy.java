@@ -30,7 +30,8 @@ public record RetentionPolicy(
         Optional<Integer> archiveExpiryDays,
         Optional<ObjectLock> objectLock,
         Optional<KeyFilter> keyFilter,
-        boolean locked) {
+        boolean locked,
+        StreamBatching streamBatching) {
 
     public RetentionPolicy {
         archivedCauses = archivedCauses == null ? null
@@ -38,9 +39,21 @@ public record RetentionPolicy(
         tiers = tiers == null ? null : List.copyOf(tiers);
         List<Violation> violations = PolicyRules.violations(id, version, table, keySchema, ttlAttribute, retention,
                 clockStart, archivedCauses, destination, tiers, archiveExpiryDays, objectLock, keyFilter);
+        if (streamBatching == null) {
+            violations.add(new Violation("streamBatching", "is required (StreamBatching.DEFAULTS for the platform's)"));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidPolicyException(violations);
         }
+    }
+
+    /** A policy that leaves the stream's batching to the platform's defaults. */
+    public RetentionPolicy(PolicyId id, PolicyVersion version, TableName table, KeySchema keySchema, AttributeName ttlAttribute,
+                           RetentionPeriod retention, ClockStart clockStart, Set<DeletionCause> archivedCauses,
+                           ArchiveDestination destination, List<StorageTier> tiers, Optional<Integer> archiveExpiryDays,
+                           Optional<ObjectLock> objectLock, Optional<KeyFilter> keyFilter, boolean locked) {
+        this(id, version, table, keySchema, ttlAttribute, retention, clockStart, archivedCauses, destination, tiers,
+                archiveExpiryDays, objectLock, keyFilter, locked, StreamBatching.DEFAULTS);
     }
 
     public boolean archives(DeletionCause cause) {
@@ -50,7 +63,7 @@ public record RetentionPolicy(
     /** The same policy at the next version. */
     public RetentionPolicy withVersion(PolicyVersion newVersion) {
         return new RetentionPolicy(id, newVersion, table, keySchema, ttlAttribute, retention, clockStart, archivedCauses,
-                destination, tiers, archiveExpiryDays, objectLock, keyFilter, locked);
+                destination, tiers, archiveExpiryDays, objectLock, keyFilter, locked, streamBatching);
     }
 
     /** The S3 lifecycle rule id the platform owns for this policy. */

@@ -116,7 +116,7 @@ class ConfigurationRulesTest {
         assertThat(step).isEqualTo(new ConfigurationStep.ReplaceStream(step.change(), ARN));
         assertThat(step.change()).extracting(PlannedChange::current, PlannedChange::desired, PlannedChange::feasibility)
                 .containsExactly("ENABLED with " + viewType, "ENABLED with NEW_AND_OLD_IMAGES", Feasibility.NEEDS_CONSENT);
-        assertThat(step.change().consequence()).contains("new stream ARN").contains("24 hours").contains("re-pointed").contains(ARN);
+        assertThat(step.change().consequence()).contains("new stream ARN").contains("24 hours").contains("reads them to the end").contains(ARN);
     }
 
     @Test

@@ -28,7 +28,9 @@ import dev.lifecycle.domain.testing.InMemoryAuditLog;
 import dev.lifecycle.domain.testing.InMemoryBucketConfiguration;
 import dev.lifecycle.domain.testing.InMemoryPolicyRepository;
 import dev.lifecycle.domain.testing.InMemoryPolicyStatus;
+import dev.lifecycle.domain.testing.InMemoryStreamMappings;
 import dev.lifecycle.domain.testing.InMemoryTableConfiguration;
+import dev.lifecycle.domain.testing.TestMappings;
 import dev.lifecycle.domain.testing.TestPolicies;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +53,10 @@ class PolicyConfigurationServiceTest {
     private final InMemoryPolicyRepository policies = new InMemoryPolicyRepository();
     private final InMemoryTableConfiguration tables = new InMemoryTableConfiguration();
     private final InMemoryBucketConfiguration buckets = new InMemoryBucketConfiguration();
+    private final InMemoryStreamMappings mappings = new InMemoryStreamMappings();
     private final InMemoryPolicyStatus statuses = new InMemoryPolicyStatus();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final PolicyConfigurationService service = new PolicyConfigurationService(policies, tables, buckets, statuses, audit,
+    private final PolicyConfigurationService service = new PolicyConfigurationService(policies, tables, buckets, mappings, Optional.of(TestMappings.PROCESSOR), statuses, audit,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private RetentionPolicy policy;
 
@@ -67,14 +70,16 @@ class PolicyConfigurationServiceTest {
     }
 
     @Test
-    void planningAFreshTableAndBucket_listsTtlStreamAndRule_andChangesNothing() {
+    void planningAFreshTableAndBucket_listsTtlStreamRuleAndMapping_andChangesNothing() {
         ConfigurationPlan plan = service.plan(policy.id());
 
         assertThat(plan.policy()).isEqualTo(policy.id());
         assertThat(plan.version()).isEqualTo(policy.version());
-        assertThat(plan.changes()).extracting(PlannedChange::setting).containsExactly(Setting.TTL, Setting.STREAM, Setting.LIFECYCLE_RULE);
+        assertThat(plan.changes()).extracting(PlannedChange::setting)
+                .containsExactly(Setting.TTL, Setting.STREAM, Setting.LIFECYCLE_RULE, Setting.EVENT_SOURCE_MAPPING);
         assertThat(tables.changes()).isEmpty();
         assertThat(buckets.changes()).isEmpty();
+        assertThat(mappings.changes()).isEmpty();
         assertThat(audit.all()).isEmpty();
     }
 
@@ -129,11 +134,13 @@ class PolicyConfigurationServiceTest {
         assertThat(record.action()).isEqualTo(AuditAction.POLICY_APPLIED);
         assertThat(record.actor()).isEqualTo("alice");
         assertThat(record.at()).isEqualTo(NOW);
-        assertThat(record.summary()).isEqualTo("applied version 1: TTL APPLIED, STREAM APPLIED, LIFECYCLE_RULE APPLIED");
+        assertThat(record.summary())
+                .isEqualTo("applied version 1: TTL APPLIED, STREAM APPLIED, LIFECYCLE_RULE APPLIED, EVENT_SOURCE_MAPPING APPLIED");
         assertThat(record.changes()).containsExactly(
                 new FieldChange("table/orders/TTL", "DISABLED", "ENABLED on 'expiresAt'"),
                 new FieldChange("table/orders/STREAM", "DISABLED", "ENABLED with NEW_AND_OLD_IMAGES"),
-                new FieldChange("bucket/acme-archive/LIFECYCLE_RULE", "absent", result.plan().changes().get(2).desired()));
+                new FieldChange("bucket/acme-archive/LIFECYCLE_RULE", "absent", result.plan().changes().get(2).desired()),
+                new FieldChange("mapping/orders/EVENT_SOURCE_MAPPING", "absent", result.plan().changes().get(3).desired()));
     }
 
     @Test
@@ -163,7 +170,7 @@ class PolicyConfigurationServiceTest {
             public void delete(PolicyId policy) {
             }
         };
-        PolicyConfigurationService withFailingStatuses = new PolicyConfigurationService(policies, tables, buckets, failingStatuses, audit,
+        PolicyConfigurationService withFailingStatuses = new PolicyConfigurationService(policies, tables, buckets, mappings, Optional.of(TestMappings.PROCESSOR), failingStatuses, audit,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(withFailingStatuses.apply(ApplyCommand.of(policy.id(), "alice")).complete()).isTrue();
@@ -248,7 +255,7 @@ class PolicyConfigurationServiceTest {
 
         ApplyResult result = service.apply(new ApplyCommand(locked.id(), Optional.empty(), Set.of(Setting.OBJECT_LOCK), "alice"));
 
-        ChangeResult lock = result.results().get(result.results().size() - 1);
+        ChangeResult lock = result.results().stream().filter(r -> r.change().setting() == Setting.OBJECT_LOCK).findFirst().orElseThrow();
         assertThat(lock.status()).isEqualTo(ChangeStatus.FAILED);
         assertThat(lock.detail()).contains("versioning enabled").contains("cannot be enabled on existing buckets");
         assertThat(result.results()).filteredOn(r -> r.change().setting() != Setting.OBJECT_LOCK)
@@ -311,8 +318,10 @@ class PolicyConfigurationServiceTest {
                 org.assertj.core.groups.Tuple.tuple(Setting.TTL, ChangeStatus.IMPOSSIBLE),
                 org.assertj.core.groups.Tuple.tuple(Setting.STREAM, ChangeStatus.IMPOSSIBLE),
                 org.assertj.core.groups.Tuple.tuple(Setting.STREAM, ChangeStatus.IMPOSSIBLE),
-                org.assertj.core.groups.Tuple.tuple(Setting.LIFECYCLE_RULE, ChangeStatus.APPLIED));
+                org.assertj.core.groups.Tuple.tuple(Setting.LIFECYCLE_RULE, ChangeStatus.APPLIED),
+                org.assertj.core.groups.Tuple.tuple(Setting.EVENT_SOURCE_MAPPING, ChangeStatus.IMPOSSIBLE));
         assertThat(tables.changes()).isEmpty();
+        assertThat(mappings.changes()).isEmpty();
     }
 
     @Test
@@ -326,15 +335,15 @@ class PolicyConfigurationServiceTest {
 
     @Test
     void aChangeAwsRefuses_isFailedWithAwsMessage_andTheOthersAreStillMade() {
-        PolicyConfigurationService deniedRules = new PolicyConfigurationService(policies, tables, new FailingRulePuts(buckets), statuses,
+        PolicyConfigurationService deniedRules = new PolicyConfigurationService(policies, tables, new FailingRulePuts(buckets), mappings, Optional.of(TestMappings.PROCESSOR), statuses,
                 audit, Clock.fixed(NOW, ZoneOffset.UTC));
 
         ApplyResult result = deniedRules.apply(ApplyCommand.of(policy.id(), "alice"));
 
         assertThat(result.results()).extracting(ChangeResult::status)
-                .containsExactly(ChangeStatus.APPLIED, ChangeStatus.APPLIED, ChangeStatus.FAILED);
+                .containsExactly(ChangeStatus.APPLIED, ChangeStatus.APPLIED, ChangeStatus.FAILED, ChangeStatus.APPLIED);
         assertThat(result.results().get(2).detail()).contains("AccessDenied (HTTP 403)");
-        assertThat(audit.all().get(0).summary()).endsWith("LIFECYCLE_RULE FAILED");
+        assertThat(audit.all().get(0).summary()).endsWith("LIFECYCLE_RULE FAILED, EVENT_SOURCE_MAPPING APPLIED");
     }
 
     @Test

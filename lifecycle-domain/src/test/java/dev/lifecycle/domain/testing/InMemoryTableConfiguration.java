@@ -9,6 +9,10 @@ import dev.lifecycle.domain.table.TableName;
 import dev.lifecycle.domain.table.TableNotFoundException;
 import dev.lifecycle.domain.table.TableSettings;
 import dev.lifecycle.domain.table.TtlStatus;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +30,11 @@ public final class InMemoryTableConfiguration implements TableConfigurationPort 
 
     /** DynamoDB's message for a second TTL change within the hour. */
     public static final String RATE_LIMIT_MESSAGE = "Time to live has been modified multiple times within a fixed interval";
+
+    /** The time the first stream's label is a minute after. */
+    public static final Instant STREAMS_FROM = Instant.parse("2026-11-22T00:00:00Z");
+
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     private final Map<TableName, TableSettings> tables = new HashMap<>();
     private final Map<TableName, RuntimeException> failures = new HashMap<>();
@@ -151,9 +160,11 @@ public final class InMemoryTableConfiguration implements TableConfigurationPort 
         return limitTtlChanges && changedThisHour.contains(table);
     }
 
+    /** Labelled as DynamoDB labels streams, by their creation time: {@link #STREAMS_FROM} plus a minute per stream made. */
     private String newArn(TableName table) {
         streams++;
-        return "arn:aws:dynamodb:us-east-1:000000000000:table/" + table + "/stream/" + streams;
+        return "arn:aws:dynamodb:us-east-1:000000000000:table/" + table + "/stream/"
+                + LABEL.format(LocalDateTime.ofInstant(STREAMS_FROM.plusSeconds(60L * streams), ZoneOffset.UTC));
     }
 
     private static DependencyFailureException refused(String message) {

@@ -105,4 +105,11 @@ public final class TestPolicies {
                 d.archivedCauses(), d.bucket(), d.prefix(), d.tiers(), d.archiveExpiryDays(), d.objectLock(),
                 d.keyFilterPrefix(), locked);
     }
+
+    /** The draft with the stream's batching overridden (either may be null: the platform's default). */
+    public static PolicyDraft withStreamBatching(PolicyDraft d, Integer batchSize, Integer windowSeconds) {
+        return new PolicyDraft(d.table(), d.partitionKey(), d.sortKey(), d.ttlAttribute(), d.retention(), d.clockStart(),
+                d.archivedCauses(), d.bucket(), d.prefix(), d.tiers(), d.archiveExpiryDays(), d.objectLock(),
+                d.keyFilterPrefix(), d.locked(), d.archiveLayout(), batchSize, windowSeconds);
+    }
 }

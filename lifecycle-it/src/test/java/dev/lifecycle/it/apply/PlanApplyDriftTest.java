@@ -22,6 +22,7 @@ import dev.lifecycle.domain.policy.PolicyDraft;
 import dev.lifecycle.domain.policy.PolicyId;
 import dev.lifecycle.domain.policy.PolicyVersion;
 import dev.lifecycle.domain.policy.RetentionPolicy;
+import dev.lifecycle.domain.testing.InMemoryStreamMappings;
 import dev.lifecycle.domain.testing.InMemoryAuditLog;
 import dev.lifecycle.domain.testing.TestPolicies;
 import dev.lifecycle.it.aws.LocalAws;
@@ -59,7 +60,8 @@ class PlanApplyDriftTest {
         policies = new DynamoDbPolicyRepository(aws.dynamoDb(), POLICY_TABLE);
         policies.createTableIfMissing();
         service = new PolicyConfigurationService(policies, new DynamoDbTableConfiguration(aws.dynamoDb()),
-                new S3BucketConfiguration(aws.s3()), new DynamoDbPolicyStatusRepository(aws.dynamoDb(), POLICY_TABLE), audit,
+                new S3BucketConfiguration(aws.s3()), new InMemoryStreamMappings(), Optional.empty(),
+                new DynamoDbPolicyStatusRepository(aws.dynamoDb(), POLICY_TABLE), audit,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -255,6 +255,12 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
             putIfPresent(item, "keyFilterPrefix", draft.keyFilterPrefix());
             item.put("locked", AttributeValue.builder().bool(draft.locked()).build());
             item.put("archiveLayout", s(draft.archiveLayout()));
+            if (draft.streamBatchSize() != null) {
+                item.put("streamBatchSize", n(draft.streamBatchSize()));
+            }
+            if (draft.streamBatchingWindowSeconds() != null) {
+                item.put("streamBatchingWindowSeconds", n(draft.streamBatchingWindowSeconds()));
+            }
             return item;
         }
 
@@ -271,8 +277,12 @@ public final class DynamoDbPolicyRepository implements LoadPolicyPort, SavePolic
                     str(item, "bucket"), str(item, "prefix"), tiers,
                     item.containsKey("archiveExpiryDays") ? Integer.valueOf(item.get("archiveExpiryDays").n()) : null,
                     lock, str(item, "keyFilterPrefix"), item.containsKey("locked") && item.get("locked").bool(),
-                    str(item, "archiveLayout"));
+                    str(item, "archiveLayout"), integer(item, "streamBatchSize"), integer(item, "streamBatchingWindowSeconds"));
             return draft.toPolicy(PolicyId.of(item.get(ID).s()), PolicyVersion.of(Long.parseLong(item.get(VERSION).n())));
+        }
+
+        private static Integer integer(Map<String, AttributeValue> item, String name) {
+            return item.containsKey(name) ? Integer.valueOf(item.get(name).n()) : null;
         }
 
         private static String str(Map<String, AttributeValue> item, String name) {
